@@ -21,7 +21,6 @@ from bot.router import Route
 from bot.text import render_text
 
 STALE_AFTER_DAYS = 365
-PLATFORM_TOKENS = ("SLACK_BOT_TOKEN", "DISCORD_TOKEN")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,6 +84,8 @@ def _parser() -> argparse.ArgumentParser:
                               help="start the configured adapters, or a terminal chat")
     run.add_argument("platform", nargs="?", choices=["slack", "discord"],
                      help="start only this adapter")
+    run.add_argument("--headless", action="store_true",
+                     help="serve health, metrics, reload and the store with no chat platform")
     run.set_defaults(handler=_run)
     return parser
 
@@ -230,12 +231,10 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.platform is None and not any(os.environ.get(v) for v in PLATFORM_TOKENS):
-        print("No SLACK_BOT_TOKEN or DISCORD_TOKEN set: starting a terminal chat instead.")
-        return chat(_responder(args))
-    # The adapters import the chat libraries; load them only when running for real.
+    # The runner is the composition root: it reads the environment (and .env), picks the
+    # platforms and falls back to the terminal chat when none is configured.
     runner = importlib.import_module("adapters.runner")
-    return int(runner.main(faq_path=_faq_path(args), platform=args.platform))
+    return int(runner.main(faq_path=args.faq, platform=args.platform, headless=args.headless))
 
 
 if __name__ == "__main__":

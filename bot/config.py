@@ -43,3 +43,33 @@ def optional_int(
                         else f"{name} should be at least {minimum}")
         return default
     return value
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def optional_bool(env: Mapping[str, str], name: str, default: bool, problems: list[str]) -> bool:
+    """A yes/no variable (true/false, 1/0, yes/no, on/off), or the default when unset."""
+    raw = env.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    problems.append(f"{name} should be true or false")
+    return default
+
+
+def optional_choice(
+    env: Mapping[str, str], name: str, choices: tuple[str, ...], problems: list[str],
+) -> str:
+    """One of a few words (case-insensitive); the first choice is the default."""
+    raw = env.get(name, "").strip().lower()
+    if not raw:
+        return choices[0]
+    if raw not in choices:
+        problems.append(f"{name} should be one of: {', '.join(choices)}")
+        return choices[0]
+    return raw

@@ -12,6 +12,10 @@ from bot.reply import EntryRef, Reply, Status
 from bot.router import Route, route
 
 CUT_NOTICE = f"Your message was long, so only its first {INPUT_CAP} characters were read."
+RATE_LIMIT_TEXT = (
+    "You're asking faster than I can keep up with, so I'll pause for a moment. "
+    "Ask again in a minute and I'll answer."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +81,14 @@ class Responder:
         lines = [f"- {e.question} (`{e.id}`)" for e in kb.entries]
         return _reply(kb, Status.TOPICS, "What I can answer", "\n".join(lines),
                       source=kb.source_title)
+
+    def rate_limited(self) -> Reply:
+        """The one notice a user gets on going past the rate limit."""
+        return _reply(self._state.kb, Status.RATE_LIMITED, "Slow down a little", RATE_LIMIT_TEXT)
+
+    def silence(self) -> Reply:
+        """Say nothing: a user still past the rate limit after the notice (`is_silent`)."""
+        return _reply(self._state.kb, Status.RATE_LIMITED, "", "")
 
     def complete(self, text: str, limit: int) -> list[EntryRef]:
         return [_ref(entry) for entry in self._state.matcher.complete(text, limit)]

@@ -1,0 +1,66 @@
+"""The operations HTTP server: `/healthz` and `/metrics`, with room for Slack's routes.
+
+One aiohttp server per process: on HEALTH_PORT, or on Slack's PORT when Slack runs in HTTP
+mode (its routes are added here), so a container exposes one port for everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from aiohttp import web
+
+from bot.metrics import CONTENT_TYPE, Metrics
+from bot.responder import Responder
+
+AdapterStatus = Callable[[], Mapping[str, bool]]
+SHUTDOWN_SECONDS = 10.0
+
+
+def health_app(responder: Responder, metrics: Metrics, adapters: AdapterStatus,
+               routes: Iterable[web.AbstractRouteDef] = ()) -> web.Application:
+    """The application: health and metrics, plus any routes an adapter serves."""
+
+    async def healthz(_request: web.Request) -> web.Response:
+        connected = dict(adapters())
+        kb = responder.kb
+        healthy = all(connected.values())
+        body = {
+            "alive": True,
+            "status": "ok" if healthy else "degraded",
+            "knowledge_base": {"loaded": True, "entries": len(kb.entries), "path": str(kb.path)},
+            "adapters": connected,
+        }
+        return web.json_response(body, status=200 if healthy else 503)
+
+    async def metrics_page(_request: web.Request) -> web.Response:
+        return web.Response(body=metrics.render(), headers={"Content-Type": CONTENT_TYPE})
+
+    app = web.Application()
+    app.add_routes([web.get("/healthz", healthz), web.get("/metrics", metrics_page)])
+    app.add_routes(list(routes))
+    return app
+
+
+class HttpServer:
+    """Starts and stops an aiohttp application on a port without owning the event loop."""
+
+    def __init__(self, app: web.Application, host: str, port: int) -> None:
+        self._runner = web.AppRunner(app, shutdown_timeout=SHUTDOWN_SECONDS,
+                                     access_log=None)
+        self._host = host
+        self._port = port
+        self.port = port
+
+    async def start(self) -> None:
+        """Listen; with port 0 the system picks one, readable afterwards as `port`."""
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self._host, self._port)
+        await site.start()
+        addresses = self._runner.addresses
+        if addresses:
+            self.port = int(addresses[0][1])
+
+    async def stop(self) -> None:
+        """Stop accepting, let requests in flight finish (up to the timeout), close."""
+        await self._runner.cleanup()
