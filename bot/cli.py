@@ -80,6 +80,17 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     ev.set_defaults(handler=_eval)
 
+    report = commands.add_parser(
+        "report", parents=[common], help="what to curate next, from the store",
+        description="Unanswered questions grouped by similarity, entries with the most 👎, "
+        "and outcome rates per platform, read from DATABASE_URL.")
+    report.add_argument("--days", type=int, default=30, help="period (default: %(default)s)")
+    output = report.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the report as JSON")
+    output.add_argument("--html", type=Path, metavar="FILE",
+                        help="write a one-page HTML report with a chart")
+    report.set_defaults(handler=_report)
+
     run = commands.add_parser("run", parents=[common],
                               help="start the configured adapters, or a terminal chat")
     run.add_argument("platform", nargs="?", choices=["slack", "discord"],
@@ -227,6 +238,42 @@ def _eval(args: argparse.Namespace) -> int:
     for name, value in metrics.items():
         shown = f"{value:.1%}" if isinstance(value, float) else str(value)
         print(f"{name:<24}{shown:>8}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError
+    from bot.report import build_report
+    from bot.report_render import print_report, to_html, to_json
+    from bot.settings import OpsSettings, environment
+    from bot.store import Store, StoreError
+
+    if args.days < 1:
+        print("--days should be at least 1", file=sys.stderr)
+        return 2
+    env = environment()
+    try:
+        settings = OpsSettings.from_env(env)
+    except ConfigError as error:
+        print("Cannot report: " + "; ".join(error.problems), file=sys.stderr)
+        return 2
+    responder = Responder(load_knowledge_base(args.faq or settings.faq_path))
+    try:
+        store = Store.open(settings.database_url, salt=settings.user_hash_salt)
+        try:
+            report = build_report(store, args.days, responder)
+        finally:
+            store.close()
+    except StoreError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if args.json:
+        print(to_json(report))
+    elif args.html:
+        args.html.write_text(to_html(report), encoding="utf-8")
+        print(f"Wrote {args.html}")
+    else:
+        print_report(report, sys.stdout)
     return 0
 
 
