@@ -58,7 +58,7 @@ def test_ask_explain_shows_the_decision() -> None:
     assert "normalized: 'is selnak addictve'" in result.stdout
     assert "selnak -> selank" in result.stdout
     assert "1. " in result.stdout and "dependence-and-withdrawal" in result.stdout
-    assert "ANSWER_MIN_SCORE" in result.stdout
+    assert "answer_min_score" in result.stdout
 
 
 def test_chat_answers_until_quit() -> None:
