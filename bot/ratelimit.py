@@ -71,8 +71,9 @@ class RateLimiter:
             state.notified = True
             return Verdict.NOTIFY
 
-    def __len__(self) -> int:
-        """How many users are tracked now."""
+    @property
+    def tracked(self) -> int:
+        """How many users are remembered now."""
         return len(self._users)
 
     def _evict(self, now: float) -> None:

@@ -48,11 +48,12 @@ class BotService:
         clock: Callable[[], float] = time.perf_counter,
     ) -> None:
         self.responder = responder
-        self._feedback = feedback or recorder or InMemoryFeedbackSink()
+        sink = feedback if feedback is not None else recorder
+        self._feedback = sink if sink is not None else InMemoryFeedbackSink()
         self._recorder = recorder
-        self._limiter = limiter or RateLimiter(limit=0)
-        self.metrics = metrics or Metrics()
-        self._log = question_log or QuestionLog()
+        self._limiter = limiter if limiter is not None else RateLimiter(limit=0)
+        self.metrics = metrics if metrics is not None else Metrics()
+        self._log = question_log if question_log is not None else QuestionLog()
         self._clock = clock
 
     def ask(self, text: str, asker: Asker) -> Reply:

@@ -64,7 +64,7 @@ def test_should_forget_idle_users() -> None:
         limiter.check(user)
     clock.now += 61
     limiter.check("late")
-    assert len(limiter) == 1
+    assert limiter.tracked == 1
 
 
 def test_should_never_track_more_than_max_users() -> None:
@@ -72,4 +72,4 @@ def test_should_never_track_more_than_max_users() -> None:
     limiter = RateLimiter(5, clock=clock, max_users=10)
     for user in range(1000):
         limiter.check(user)
-    assert len(limiter) <= 10
+    assert limiter.tracked <= 10
