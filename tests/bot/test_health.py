@@ -14,8 +14,7 @@ from bot.responder import Responder
 from bot.service import Asker, BotService
 
 
-
-class Status:
+class AdapterStates:
     """Adapters' connection states, changed by the test."""
 
     def __init__(self, **states: bool) -> None:
@@ -26,8 +25,8 @@ class Status:
 
 
 @pytest.fixture
-async def server(responder: Responder) -> AsyncIterator[tuple[str, Status, Metrics]]:
-    status, metrics = Status(slack=True, discord=True), Metrics()
+async def server(responder: Responder) -> AsyncIterator[tuple[str, AdapterStates, Metrics]]:
+    status, metrics = AdapterStates(slack=True, discord=True), Metrics()
 
     async def echo(_request: web.Request) -> web.Response:
         return web.Response(text="slack route")
@@ -40,7 +39,7 @@ async def server(responder: Responder) -> AsyncIterator[tuple[str, Status, Metri
 
 
 async def test_healthz_should_report_the_knowledge_base_and_adapters(
-    server: tuple[str, Status, Metrics], responder: Responder,
+    server: tuple[str, AdapterStates, Metrics], responder: Responder,
 ) -> None:
     base, _status, _metrics = server
     async with aiohttp.ClientSession() as session, session.get(base + "/healthz") as response:
@@ -53,7 +52,7 @@ async def test_healthz_should_report_the_knowledge_base_and_adapters(
 
 
 async def test_healthz_should_answer_503_when_an_adapter_is_down(
-    server: tuple[str, Status, Metrics],
+    server: tuple[str, AdapterStates, Metrics],
 ) -> None:
     base, status, _metrics = server
     status.states["discord"] = False
@@ -63,7 +62,7 @@ async def test_healthz_should_answer_503_when_an_adapter_is_down(
 
 
 async def test_metrics_should_be_prometheus_text_with_the_questions_asked(
-    server: tuple[str, Status, Metrics], responder: Responder,
+    server: tuple[str, AdapterStates, Metrics], responder: Responder,
 ) -> None:
     base, _status, metrics = server
     BotService(responder, metrics=metrics).ask("what is selank", Asker("discord", "U1"))
@@ -76,7 +75,7 @@ async def test_metrics_should_be_prometheus_text_with_the_questions_asked(
 
 
 async def test_adapter_routes_should_share_the_server(
-    server: tuple[str, Status, Metrics],
+    server: tuple[str, AdapterStates, Metrics],
 ) -> None:
     base, _status, _metrics = server
     async with aiohttp.ClientSession() as session, \

@@ -67,7 +67,7 @@ def test_an_invalid_edit_should_keep_the_last_good_one_and_log_why(
 def test_fixing_the_file_again_should_reload(
     faq_dir: Path, served: tuple[Responder, KnowledgeBaseWatcher, Metrics],
 ) -> None:
-    responder, watcher, _metrics = served
+    _responder, watcher, _metrics = served
     edit(faq_dir / "faq.yaml", "version: 1", "version: [")
     assert watcher.check() is ReloadResult.REJECTED
     edit(faq_dir / "faq.yaml", "version: [", "version: 1")

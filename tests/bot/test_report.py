@@ -13,9 +13,9 @@ import pytest
 from bot.cli import main
 from bot.feedback import Feedback
 from bot.outcomes import QuestionOutcome
+from bot.reply import Status
 from bot.report import build_report
 from bot.report_render import print_report, to_html, to_json
-from bot.reply import Status
 from bot.responder import Responder
 from bot.store import Store
 
