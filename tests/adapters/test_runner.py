@@ -1,0 +1,209 @@
+"""The runner with small fake adapters that keep the adapter contract (adapters/base.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import sys
+import types
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import aiohttp
+import pytest
+from aiohttp import web
+
+from adapters import runner
+from adapters.base import Platform
+from bot.config import ConfigError
+from bot.responder import Responder
+from bot.service import Asker, BotService
+from bot.settings import OpsSettings
+from bot.store import Store
+
+
+class FakeSettings:
+    """Shaped like SlackSettings: from_env / is_configured, a port, no secret in repr."""
+
+    def __init__(self, token: str, port: int) -> None:
+        self.token = token
+        self.port = port
+
+    @staticmethod
+    def is_configured(env: Mapping[str, str]) -> bool:
+        return bool(env.get("FAKE_TOKEN"))
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> FakeSettings:
+        token = env.get("FAKE_TOKEN", "")
+        if not token.startswith("fake-"):
+            raise ConfigError(["FAKE_TOKEN should start with fake-"])
+        return cls(token, 0)
+
+
+class FakeAdapter:
+    """Connects at start; on stop it first finishes one reply that was still in flight."""
+
+    def __init__(self, service: BotService, settings: FakeSettings) -> None:
+        self.service = service
+        self.settings = settings
+        self.connected = False
+        self.started = asyncio.Event()
+        self.stopped = False
+
+    async def start(self) -> None:
+        self.connected = True
+        self.started.set()
+
+    async def stop(self) -> None:
+        self.service.ask("a question still in flight about moon dust", Asker("fake", "U9"))
+        self.connected = False
+        self.stopped = True
+
+
+class FakeHttpAdapter(FakeAdapter):
+    """Like Slack in HTTP mode: its events arrive on the runner's server."""
+
+    def routes(self) -> list[web.RouteDef]:
+        async def events(request: web.Request) -> web.Response:
+            reply = self.service.ask(await request.text(), Asker("fakehttp", "U1"))
+            return web.Response(text=reply.status.value)
+
+        return [web.post("/fake/events", events)]
+
+
+@pytest.fixture
+def fake_platform(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A platform named `fake`, importable like adapters.slack.*, replacing the real ones."""
+    settings_module = types.ModuleType("fakeplatform_settings")
+    settings_module.FakeSettings = FakeSettings  # type: ignore[attr-defined]
+    adapter_module = types.ModuleType("fakeplatform_app")
+    adapter_module.FakeAdapter = FakeAdapter  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "fakeplatform_settings", settings_module)
+    monkeypatch.setitem(sys.modules, "fakeplatform_app", adapter_module)
+    monkeypatch.setattr(runner, "PLATFORMS", {
+        "fake": runner._Source("fakeplatform_settings", "FakeSettings", "fakeplatform_app",
+                               "FakeAdapter", "FAKE_TOKEN"),
+        "absent": runner._Source("no_such_module_here", "X", "no_such_module_here", "Y",
+                                 "ABSENT_TOKEN"),
+    })
+    yield
+
+
+def test_should_select_only_configured_platforms(fake_platform: None) -> None:
+    problems: list[str] = []
+    assert runner.select_platforms({}, None, problems) == []
+    [chosen] = runner.select_platforms({"FAKE_TOKEN": "fake-1"}, None, problems)
+    assert chosen.name == "fake" and problems == []
+
+
+def test_a_requested_platform_should_report_its_own_problems(fake_platform: None) -> None:
+    problems: list[str] = []
+    assert runner.select_platforms({}, "fake", problems) == []
+    assert problems == ["FAKE_TOKEN should start with fake-"]
+
+
+def test_a_token_for_a_missing_adapter_should_be_a_problem_not_a_traceback(
+    fake_platform: None,
+) -> None:
+    problems: list[str] = []
+    runner.select_platforms({"ABSENT_TOKEN": "s3cr3t-value"}, None, problems)
+    assert len(problems) == 1 and problems[0].startswith("ABSENT_TOKEN is set")
+    assert "s3cr3t-value" not in problems[0]
+
+
+def test_main_should_list_every_problem_at_once_and_exit_2(
+    fake_platform: None, capsys: pytest.CaptureFixture[str],
+) -> None:
+    env = {"FAKE_TOKEN": "wrong-secret-token", "LOG_LEVEL": "loud", "RETENTION_DAYS": "0"}
+    assert runner.main(env=env) == 2
+    err = capsys.readouterr().err
+    for name in ("FAKE_TOKEN", "LOG_LEVEL", "RETENTION_DAYS"):
+        assert name in err
+    assert "wrong-secret-token" not in err and "Traceback" not in err
+
+
+def test_secret_values_should_cover_tokens_salts_and_database_passwords() -> None:
+    env = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "sig", "USER_HASH_SALT": "salt",
+           "DATABASE_URL": "postgresql://bot:pg-pass@db/selank", "LOG_LEVEL": "info"}
+    assert set(runner.secret_values(env)) == {"xoxb-1", "sig", "salt", "pg-pass"}
+
+
+async def test_serve_should_run_adapters_share_the_server_and_shut_down_in_order(
+    tmp_path: Path, responder: Responder, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Both adapters start, /healthz sees them, HTTP routes work; stop flushes the store."""
+    caplog.set_level(logging.INFO, logger="selank.runner")
+    url = f"sqlite:///{tmp_path / 'bot.sqlite3'}"
+    settings = OpsSettings(faq_path=responder.kb.path, database_url=url,
+                           health_host="127.0.0.1", health_port=0, reload=False)
+    plain = FakeSettings("fake-a", 0)
+    platforms = [Platform("chat", plain, FakeAdapter), Platform("web", plain, FakeHttpAdapter)]
+    built: list[FakeAdapter] = []
+    all_built = asyncio.Event()
+
+    def keep(platform: Platform) -> Platform:
+        def factory(service: BotService, s: FakeSettings) -> FakeAdapter:
+            adapter = platform.factory(service, s)
+            assert isinstance(adapter, FakeAdapter)
+            built.append(adapter)
+            if len(built) == len(platforms):
+                all_built.set()
+            return adapter
+        return Platform(platform.name, platform.settings, factory)
+
+    stop = asyncio.Event()
+    serving = asyncio.create_task(runner.serve(settings, responder, Store.open(url),
+                                               [keep(p) for p in platforms], stop))
+    async with asyncio.timeout(10):  # a guard against a hang, not a measurement
+        await all_built.wait()
+        for adapter in built:
+            await adapter.started.wait()
+    [started] = [r for r in caplog.records if r.getMessage() == "started"]
+    base = f"http://127.0.0.1:{started.selank_fields['port']}"
+    async with aiohttp.ClientSession() as session:
+        async with session.get(base + "/healthz") as response:
+            assert response.status == 200
+            assert (await response.json())["adapters"] == {"chat": True, "web": True}
+        async with session.post(base + "/fake/events", data="what is selank") as response:
+            assert await response.text() == "answer"
+        built[0].connected = False
+        async with session.get(base + "/healthz") as response:
+            assert response.status == 503
+    stop.set()
+    assert await serving == 0
+    assert all(adapter.stopped for adapter in built)
+    store = Store.open(url)
+    kept = store.unanswered_since(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    store.close()
+    assert [r.question for r in kept].count("a question still in flight about moon dust") == 2
+
+
+async def test_an_adapter_that_fails_to_start_should_show_as_down(
+    tmp_path: Path, responder: Responder, caplog: pytest.LogCaptureFixture,
+) -> None:
+    failed = asyncio.Event()
+
+    class Broken(FakeAdapter):
+        async def start(self) -> None:
+            failed.set()  # the runner logs the failure before this test's task resumes
+            raise RuntimeError("login refused")
+
+    caplog.set_level(logging.INFO, logger="selank.runner")
+    url = f"sqlite:///{tmp_path / 'bot.sqlite3'}"
+    settings = OpsSettings(faq_path=responder.kb.path, database_url=url,
+                           health_host="127.0.0.1", health_port=0, reload=False)
+    stop = asyncio.Event()
+    serving = asyncio.create_task(runner.serve(
+        settings, responder, Store.open(url), [Platform("broken", FakeSettings("f", 0), Broken)],
+        stop))
+    async with asyncio.timeout(10):  # a guard against a hang, not a measurement
+        await failed.wait()
+    assert any(r.getMessage() == "adapter failed" for r in caplog.records)
+    [started] = [r for r in caplog.records if r.getMessage() == "started"]
+    base = f"http://127.0.0.1:{started.selank_fields['port']}"
+    async with aiohttp.ClientSession() as session, session.get(base + "/healthz") as response:
+        assert response.status == 503
+    stop.set()
+    assert await serving == 0
