@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck eval bench clean
+.PHONY: run test lint lint-docker typecheck eval bench clean
 
 # Create the virtualenv and install the project with pinned versions (constraints.txt).
 $(STAMP): pyproject.toml constraints.txt
@@ -16,13 +16,17 @@ $(STAMP): pyproject.toml constraints.txt
 run: $(STAMP)
 	$(BIN)/selank-bot run
 
-# Lint, type-check and run the whole test suite, as CI does.
-test: lint typecheck
+# Lint (Python and the Dockerfile), type-check and run the whole test suite, as CI does.
+test: lint lint-docker typecheck
 	$(BIN)/pytest
 
 # Ruff over everything we ship or test.
 lint: $(STAMP)
 	$(BIN)/ruff check bot adapters tests bench
+
+# hadolint over the Dockerfile (the binary comes with the dev extra; no Docker needed).
+lint-docker: $(STAMP)
+	$(BIN)/hadolint Dockerfile
 
 # mypy in strict mode over the core and the adapters.
 typecheck: $(STAMP)
