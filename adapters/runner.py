@@ -121,7 +121,12 @@ def select_platforms(env: Mapping[str, str], only: str | None,
 
 async def serve(settings: OpsSettings, responder: Responder, store: Store,
                 platforms: list[Platform], stop: asyncio.Event | None = None) -> int:
-    """Run until SIGTERM, Ctrl-C or `stop`; then shut down in order and return 0."""
+    """Run until SIGTERM, Ctrl-C or `stop`; then shut down in order and return 0.
+
+    An adapter that fails to start is logged and shows on /healthz while the others run;
+    one whose platform refuses its settings (a ConfigError, such as a revoked token) stops
+    the process with exit status 2, since no restart can fix it.
+    """
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -145,7 +150,9 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store,
     if settings.reload:
         watcher = KnowledgeBaseWatcher(responder, responder.kb.path, metrics)
         background.append(asyncio.create_task(watcher.run(stop)))
-    starts = [asyncio.create_task(_start(n, a, metrics)) for n, a in adapters.items()]
+    refused: list[str] = []  # settings a platform rejected at start (a revoked token)
+    starts = [asyncio.create_task(_start(n, a, metrics, refused, stop))
+              for n, a in adapters.items()]
     log_event(log, "started", adapters=",".join(adapters) or "none", port=server.port,
               entries=len(responder.kb.entries))
     try:
@@ -162,7 +169,7 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store,
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
         log_event(log, "stopped")
-    return 0
+    return 2 if refused else 0
 
 
 def secret_values(env: Mapping[str, str]) -> list[str]:
@@ -191,8 +198,13 @@ def _load(name: str, source: _Source,
 
 def _routes(platforms: list[Platform], adapters: Mapping[str, Adapter],
             health_port: int) -> tuple[list[Any], int]:
-    """Routes adapters serve over HTTP, and the port: the adapter's own when it has routes."""
+    """Routes adapters serve over HTTP, and the port: the adapter's own when it has routes.
+
+    Slack in Socket Mode still has `routes()` but takes no HTTP, so it is skipped.
+    """
     for platform in platforms:
+        if getattr(platform.settings, "socket_mode", False):
+            continue
         adapter = adapters[platform.name]
         routes = list(cast(ServesRoutes, adapter).routes()) if hasattr(adapter, "routes") else []
         if routes:
@@ -200,12 +212,18 @@ def _routes(platforms: list[Platform], adapters: Mapping[str, Adapter],
     return [], health_port
 
 
-async def _start(name: str, adapter: Adapter, metrics: Metrics) -> None:
+async def _start(name: str, adapter: Adapter, metrics: Metrics, refused: list[str],
+                 stop: asyncio.Event) -> None:
     """Start one adapter; a failure is logged and shows on /healthz, the others keep going."""
     try:
         await adapter.start()
     except asyncio.CancelledError:
         raise
+    except ConfigError as error:
+        refused.extend(error.problems)
+        for problem in error.problems:
+            log_event(log, "cannot start", logging.ERROR, adapter=name, problem=problem)
+        stop.set()
     except Exception as error:
         metrics.error("adapter")
         log_event(log, "adapter failed", logging.ERROR, adapter=name,

@@ -207,3 +207,34 @@ async def test_an_adapter_that_fails_to_start_should_show_as_down(
         assert response.status == 503
     stop.set()
     assert await serving == 0
+
+
+async def test_a_platform_refusing_its_settings_should_stop_the_process_with_2(
+    tmp_path: Path, responder: Responder, caplog: pytest.LogCaptureFixture,
+) -> None:
+    class Refused(FakeAdapter):
+        async def start(self) -> None:
+            raise ConfigError(["FAKE_TOKEN was rejected by the platform"])
+
+    caplog.set_level(logging.INFO, logger="selank.runner")
+    url = f"sqlite:///{tmp_path / 'bot.sqlite3'}"
+    settings = OpsSettings(faq_path=responder.kb.path, database_url=url,
+                           health_host="127.0.0.1", health_port=0, reload=False)
+    platforms = [Platform("refused", FakeSettings("f", 0), Refused)]
+    assert await runner.serve(settings, responder, Store.open(url), platforms) == 2
+    assert any(r.selank_fields.get("problem") == "FAKE_TOKEN was rejected by the platform"
+               for r in caplog.records if r.getMessage() == "cannot start")
+
+
+def test_socket_mode_routes_should_not_move_the_health_port(responder: Responder) -> None:
+    """Slack in Socket Mode has routes() but takes no HTTP: health stays on HEALTH_PORT."""
+    class SocketSettings(FakeSettings):
+        socket_mode = True
+
+    service = BotService(responder)
+    http = FakeSettings("fake-a", 3000)
+    socket = SocketSettings("fake-b", 3000)
+    for settings, expected in ((http, 3000), (socket, 8080)):
+        platform = Platform("slack", settings, FakeHttpAdapter)
+        routes, port = runner._routes([platform], {"slack": platform.build(service)}, 8080)
+        assert port == expected and (len(routes) == 1) == (expected == 3000)
