@@ -1,0 +1,1 @@
+"""Platform glue: each adapter turns its platform's events into questions for the core."""

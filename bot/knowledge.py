@@ -1,0 +1,58 @@
+"""The knowledge base as plain, immutable values: what the loader produces and the matcher reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from bot.reply import Comparison
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One curated question and its answer, with the ways people ask it."""
+
+    id: str
+    question: str
+    alternates: tuple[str, ...]
+    answer: str
+    source: str
+    reviewed: dt.date
+    keywords: tuple[str, ...] = ()
+    key_point: str | None = None
+    related: tuple[str, ...] = ()
+    comparison: Comparison | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """The bot's own replies, which an admin may rewrite for their community."""
+
+    safety: str
+    help: str
+    fallback: str
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """A validated knowledge base; the only kind the rest of the core ever sees."""
+
+    path: Path
+    disclaimer: str
+    source_title: str
+    texts: Texts
+    emergency_lines: tuple[str, ...]
+    help_examples: tuple[str, ...]
+    synonyms: Mapping[str, str]
+    entries: tuple[Entry, ...]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Entry]:
+        return {entry.id: entry for entry in self.entries}
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """The entry with this id, or None when there is none."""
+        return self._by_id.get(entry_id)

@@ -1,0 +1,389 @@
+"""Loads and validates `faq.yaml`, reporting every problem at once with file, line and field.
+
+Admins edit the knowledge base by hand, so an error must say exactly where to look:
+we walk PyYAML's node tree (which keeps line numbers) instead of the plain loaded dict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from bot.knowledge import Entry, KnowledgeBase, Texts
+from bot.reply import Comparison
+
+T = TypeVar("T")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+DATE_TAG = "tag:yaml.org,2002:timestamp"
+TEXT_TAGS = {STR_TAG, INT_TAG, DATE_TAG, "tag:yaml.org,2002:bool", "tag:yaml.org,2002:float"}
+
+DEFAULT_TEXTS = Texts(
+    safety=(
+        "It sounds like you may be in danger or facing a medical emergency. "
+        "Please contact your local emergency number or a crisis line right now: "
+        "you deserve help from a person, and this bot cannot give it."
+    ),
+    help=(
+        "I answer questions about the peptide Selank from one curated source: what it is, "
+        "how it is thought to work, its uses, side effects, safety, legal status and how it "
+        "compares with Semax and benzodiazepines."
+    ),
+    fallback=(
+        "I don't know: my source does not cover that. For personal advice, ask a qualified "
+        "healthcare professional."
+    ),
+)
+DEFAULT_EMERGENCY_LINES = (
+    "US: call or text 988 (Suicide & Crisis Lifeline), or call 911",
+    "EU: call 112",
+    "UK: call 999, or Samaritans on 116 123",
+    "Elsewhere: your local emergency number",
+)
+TOP_FIELDS = {
+    "version", "disclaimer", "source_title", "texts", "emergency_lines",
+    "help_examples", "synonyms", "entries",
+}
+ENTRY_FIELDS = {
+    "id", "question", "alternates", "keywords", "answer", "source", "key_point",
+    "related", "comparison", "reviewed",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a knowledge base file, located for the person who fixes it."""
+
+    path: Path
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+class KnowledgeBaseError(Exception):
+    """A knowledge base that cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def load_knowledge_base(path: Path) -> KnowledgeBase:
+    """Read, validate and build the knowledge base at `path`, or raise KnowledgeBaseError."""
+    root = _compose(path)
+    reader = _Reader(path)
+    kb = reader.knowledge_base(root)
+    if reader.problems or kb is None:
+        raise KnowledgeBaseError(reader.problems)
+    return kb
+
+
+def load_synonyms(path: Path) -> dict[str, str]:
+    """Read a synonym table into a map from each variant to its canonical word or phrase."""
+    root = _compose(path)
+    reader = _Reader(path)
+    table = reader.synonyms(root)
+    if reader.problems:
+        raise KnowledgeBaseError(reader.problems)
+    return table
+
+
+def _compose(path: Path) -> Node:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise KnowledgeBaseError([Problem(path, 0, "file", f"cannot read it: {error}")]) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        column = f", column {mark.column + 1}" if mark else ""
+        reason = error.problem or error.context or "invalid YAML"
+        raise KnowledgeBaseError(
+            [Problem(path, line, "yaml", f"{reason}{column}")]
+        ) from None
+    except yaml.YAMLError as error:
+        raise KnowledgeBaseError([Problem(path, 0, "yaml", str(error))]) from None
+    if node is None:
+        raise KnowledgeBaseError([Problem(path, 1, "file", "the file is empty")])
+    return node
+
+
+def _line(node: Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+class _Reader:
+    """Walks a YAML node tree, collecting problems instead of stopping at the first."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, node: Node, field: str, message: str) -> None:
+        self.problems.append(Problem(self.path, _line(node), field, message))
+
+    # -- shapes ---------------------------------------------------------------------------
+
+    def mapping(self, node: Node, field: str, allowed: set[str]) -> dict[str, Node] | None:
+        if not isinstance(node, MappingNode):
+            self.problem(node, field, "should be a mapping of `key: value` lines")
+            return None
+        fields: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else None
+            name = f"{field}.{key}" if field else str(key)
+            if not isinstance(key, str):
+                self.problem(key_node, field or "key", "keys must be plain words")
+            elif key in fields:
+                self.problem(key_node, name, "appears twice; keep one")
+            elif key not in allowed:
+                hint = _closest(key, allowed)
+                suggestion = f" (did you mean `{hint}`?)" if hint else ""
+                self.problem(key_node, name, f"unknown field{suggestion}")
+            else:
+                fields[key] = value_node
+        return fields
+
+    def text(self, node: Node, field: str) -> str | None:
+        # Plain scalars keep the text as written: YAML would read `No` as false and `1.10`
+        # as 1.1, which is never what an admin typing a table cell meant.
+        if not isinstance(node, ScalarNode) or node.tag not in TEXT_TAGS:
+            self.problem(node, field, "should be text")
+            return None
+        value = str(node.value).strip()
+        if not value:
+            self.problem(node, field, "is empty")
+            return None
+        return value
+
+    def texts(self, node: Node, field: str) -> tuple[str, ...] | None:
+        if not isinstance(node, SequenceNode):
+            self.problem(node, field, "should be a list (lines starting with `- `)")
+            return None
+        items = [self.text(item, f"{field}[{i}]") for i, item in enumerate(node.value)]
+        return tuple(item for item in items if item is not None)
+
+    def field(
+        self, fields: dict[str, Node], name: str, where: str, read: Callable[[Node, str], T]
+    ) -> T | None:
+        """Read an optional field with `read`, or None when the field is absent."""
+        node = fields.get(name)
+        return None if node is None else read(node, f"{where}.{name}" if where else name)
+
+    def required(self, fields: dict[str, Node], node: Node, field: str, names: list[str]) -> bool:
+        missing = [name for name in names if name not in fields]
+        for name in missing:
+            self.problem(node, f"{field}.{name}" if field else name, "is missing")
+        return not missing
+
+    # -- the file -------------------------------------------------------------------------
+
+    def knowledge_base(self, root: Node) -> KnowledgeBase | None:
+        fields = self.mapping(root, "", TOP_FIELDS)
+        if fields is None:
+            return None
+        self.required(fields, root, "", ["version", "disclaimer", "source_title", "entries"])
+        self.version(fields.get("version"))
+        disclaimer = self.field(fields, "disclaimer", "", self.text)
+        title = self.field(fields, "source_title", "", self.text)
+        texts = self.bot_texts(fields["texts"]) if "texts" in fields else DEFAULT_TEXTS
+        lines = self.field(fields, "emergency_lines", "", self.texts) or DEFAULT_EMERGENCY_LINES
+        examples = self.field(fields, "help_examples", "", self.texts)
+        synonyms = self.synonyms_file(fields.get("synonyms"))
+        entries = self.entries(fields["entries"]) if "entries" in fields else ()
+        if disclaimer is None or title is None or texts is None:
+            return None
+        return KnowledgeBase(
+            path=self.path,
+            disclaimer=disclaimer,
+            source_title=title,
+            texts=texts,
+            emergency_lines=lines,
+            help_examples=examples or (),
+            synonyms=synonyms,
+            entries=entries,
+        )
+
+    def version(self, node: Node | None) -> None:
+        if node is not None and (node.tag != INT_TAG or node.value != "1"):
+            self.problem(node, "version", "this bot reads format version 1")
+
+    def bot_texts(self, node: Node) -> Texts | None:
+        fields = self.mapping(node, "texts", {"safety", "help", "fallback"})
+        if fields is None:
+            return None
+        values = {name: self.text(value, f"texts.{name}") for name, value in fields.items()}
+        return Texts(
+            safety=values.get("safety") or DEFAULT_TEXTS.safety,
+            help=values.get("help") or DEFAULT_TEXTS.help,
+            fallback=values.get("fallback") or DEFAULT_TEXTS.fallback,
+        )
+
+    def synonyms_file(self, node: Node | None) -> dict[str, str]:
+        name = self.text(node, "synonyms") if node is not None else "synonyms.yaml"
+        if name is None:
+            return {}
+        synonym_path = self.path.parent / name
+        if not synonym_path.exists():
+            if node is not None:
+                self.problem(node, "synonyms", f"no such file: {synonym_path}")
+            return {}
+        try:
+            return load_synonyms(synonym_path)
+        except KnowledgeBaseError as error:
+            self.problems.extend(error.problems)
+            return {}
+
+    def synonyms(self, root: Node) -> dict[str, str]:
+        fields = self.mapping(root, "", {"synonyms"})
+        if not fields or "synonyms" not in fields:
+            if fields is not None:
+                self.problem(root, "synonyms", "is missing")
+            return {}
+        table = fields["synonyms"]
+        if not isinstance(table, MappingNode):
+            self.problem(table, "synonyms", "should map each canonical word to its variants")
+            return {}
+        variants: dict[str, str] = {}
+        canonicals: set[str] = set()
+        for key_node, value_node in table.value:
+            canonical = self.text(key_node, "synonyms")
+            forms = self.texts(value_node, f"synonyms.{canonical}")
+            if canonical is None or forms is None:
+                continue
+            canonical = canonical.lower()
+            canonicals.add(canonical)
+            for form in forms:
+                form = form.lower()
+                if form in variants and variants[form] != canonical:
+                    self.problem(
+                        value_node, f"synonyms.{canonical}",
+                        f"`{form}` is already a variant of `{variants[form]}`",
+                    )
+                variants[form] = canonical
+        for form, canonical in variants.items():
+            if form in canonicals and form != canonical:
+                self.problem(
+                    table, f"synonyms.{canonical}", f"`{form}` is both a key and a variant"
+                )
+        return variants
+
+    # -- entries --------------------------------------------------------------------------
+
+    def entries(self, node: Node) -> tuple[Entry, ...]:
+        if not isinstance(node, SequenceNode):
+            self.problem(node, "entries", "should be a list of entries")
+            return ()
+        if not node.value:
+            self.problem(node, "entries", "is empty; a knowledge base needs at least one entry")
+        built: list[tuple[Entry, Node]] = []
+        seen: dict[str, int] = {}
+        for index, item in enumerate(node.value):
+            entry = self.entry(item, index)
+            if entry is None:
+                continue
+            if entry.id in seen:
+                self.problem(item, f"entries[{index}].id",
+                             f"duplicate id `{entry.id}` (first on line {seen[entry.id]})")
+                continue
+            seen[entry.id] = _line(item)
+            built.append((entry, item))
+        for entry, item in built:
+            for related in entry.related:
+                if related not in seen:
+                    self.problem(item, f"{entry.id}.related", f"no entry has the id `{related}`")
+                elif related == entry.id:
+                    self.problem(item, f"{entry.id}.related", "an entry cannot relate to itself")
+        return tuple(entry for entry, _ in built)
+
+    def entry(self, node: Node, index: int) -> Entry | None:
+        where = f"entries[{index}]"
+        fields = self.mapping(node, where, ENTRY_FIELDS)
+        if fields is None:
+            return None
+        entry_id = self.text(fields["id"], f"{where}.id") if "id" in fields else None
+        if entry_id is not None:
+            if not SLUG.match(entry_id):
+                self.problem(fields["id"], f"{where}.id",
+                             f"`{entry_id}` should be lowercase words joined by `-`")
+            where = entry_id
+        complete = self.required(
+            fields, node, where, ["id", "question", "alternates", "answer", "source", "reviewed"]
+        )
+        question = self.field(fields, "question", where, self.text)
+        alternates = self.field(fields, "alternates", where, self.texts)
+        answer = self.field(fields, "answer", where, self.text)
+        source = self.field(fields, "source", where, self.text)
+        reviewed = self.field(fields, "reviewed", where, self.date)
+        keywords = self.field(fields, "keywords", where, self.texts)
+        key_point = self.field(fields, "key_point", where, self.text)
+        related = self.field(fields, "related", where, self.texts)
+        comparison = self.field(fields, "comparison", where, self.comparison)
+        values = (entry_id, question, alternates, answer, source, reviewed)
+        if not complete or any(value is None for value in values):
+            return None
+        assert entry_id and question and alternates is not None and answer and source and reviewed
+        return Entry(
+            id=entry_id,
+            question=question,
+            alternates=alternates,
+            answer=answer,
+            source=source,
+            reviewed=reviewed,
+            keywords=keywords or (),
+            key_point=key_point,
+            related=related or (),
+            comparison=comparison,
+        )
+
+    def date(self, node: Node, field: str) -> dt.date | None:
+        if isinstance(node, ScalarNode) and node.tag in (DATE_TAG, STR_TAG):
+            try:
+                return dt.date.fromisoformat(str(node.value).strip())
+            except ValueError:
+                pass
+        self.problem(node, field, "should be a date like 2026-01-31")
+        return None
+
+    def comparison(self, node: Node, field: str) -> Comparison | None:
+        fields = self.mapping(node, field, {"columns", "rows"})
+        if fields is None or not self.required(fields, node, field, ["columns", "rows"]):
+            return None
+        columns = self.texts(fields["columns"], f"{field}.columns")
+        rows_node = fields["rows"]
+        if columns is None or not isinstance(rows_node, SequenceNode):
+            if columns is not None:
+                self.problem(rows_node, f"{field}.rows", "should be a list of rows")
+            return None
+        rows: list[tuple[str, tuple[str, ...]]] = []
+        for index, row_node in enumerate(rows_node.value):
+            cells = self.texts(row_node, f"{field}.rows[{index}]")
+            if cells is None:
+                continue
+            if len(cells) != len(columns) + 1:
+                self.problem(row_node, f"{field}.rows[{index}]",
+                             f"needs a feature name and {len(columns)} values, one per column")
+                continue
+            rows.append((cells[0], tuple(cells[1:])))
+        return Comparison(columns=columns, rows=tuple(rows))
+
+
+def _closest(name: str, allowed: set[str]) -> str | None:
+    """The allowed field a typo most likely meant (`alternate` -> `alternates`)."""
+    match = process.extractOne(name, sorted(allowed), scorer=Levenshtein.distance, score_cutoff=3)
+    return str(match[0]) if match else None

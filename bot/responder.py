@@ -1,0 +1,147 @@
+"""Builds every reply from a routing decision; the one place the disclaimer is attached."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from bot.knowledge import Entry, KnowledgeBase
+from bot.matcher import Matcher
+from bot.normalize import INPUT_CAP, clean, normalize
+from bot.reply import EntryRef, Reply, Status
+from bot.router import Route, route
+
+CUT_NOTICE = f"Your message was long, so only its first {INPUT_CAP} characters were read."
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    kb: KnowledgeBase
+    matcher: Matcher
+
+
+class Responder:
+    """Answers questions from one knowledge base, which can be swapped while it serves."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._state = _State(kb, Matcher(kb))
+        self._swap_lock = threading.Lock()
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self._state.kb
+
+    @property
+    def matcher(self) -> Matcher:
+        return self._state.matcher
+
+    def swap(self, kb: KnowledgeBase) -> None:
+        """Serve a new knowledge base; the index is built first, so no question sees half of it."""
+        state = _State(kb, Matcher(kb))
+        with self._swap_lock:
+            self._state = state
+
+    def explain(self, text: str) -> tuple[Route, Reply]:
+        """The routing decision and the reply it leads to, for `ask --explain`."""
+        state = self._state
+        cleaned, cut = clean(text)
+        decision = route(normalize(cleaned), state.matcher, cleaned)
+        reply = self._build(state.kb, decision)
+        if cut:
+            reply = _with_notice(reply, CUT_NOTICE)
+        return decision, reply
+
+    def ask(self, text: str) -> Reply:
+        """The reply to one message, whatever it holds; never raises on user input."""
+        return self.explain(text)[1]
+
+    def entry_reply(self, entry_id: str) -> Reply:
+        """The answer of one entry by id; an unknown id (a stale button) gets the help reply."""
+        kb = self._state.kb
+        entry = kb.entry(entry_id)
+        if entry is None:
+            return self._help(kb, notice="That topic is no longer in my knowledge base.")
+        return _answer(kb, entry, 1.0)
+
+    def help(self) -> Reply:
+        return self._help(self._state.kb)
+
+    def summary(self) -> Reply:
+        kb = self._state.kb
+        points = [f"- {e.key_point}" for e in kb.entries if e.key_point]
+        return _reply(kb, Status.SUMMARY, "Selank: the key points", "\n".join(points),
+                      source=kb.source_title)
+
+    def topics(self) -> Reply:
+        kb = self._state.kb
+        lines = [f"- {e.question} (`{e.id}`)" for e in kb.entries]
+        return _reply(kb, Status.TOPICS, "What I can answer", "\n".join(lines),
+                      source=kb.source_title)
+
+    def complete(self, text: str, limit: int) -> list[EntryRef]:
+        return [_ref(entry) for entry in self._state.matcher.complete(text, limit)]
+
+    def _build(self, kb: KnowledgeBase, decision: Route) -> Reply:
+        best = decision.best
+        match decision.status:
+            case Status.SAFETY:
+                return _safety(kb)
+            case Status.HELP:
+                return self._help(kb)
+            case Status.SUMMARY:
+                return self.summary()
+            case Status.TOPICS:
+                return self.topics()
+            case Status.ANSWER if best is not None:
+                return _answer(kb, best.entry, best.score)
+            case Status.SUGGEST if best is not None:
+                return _reply(
+                    kb, Status.SUGGEST, "Did you mean…",
+                    "I'm not sure which of these you mean; pick one:",
+                    score=best.score,
+                    suggestions=tuple(_ref(c.entry) for c in decision.candidates),
+                )
+            case _:
+                score = best.score if best else 0.0
+                return _reply(kb, Status.FALLBACK, "I don't know", kb.texts.fallback,
+                              score=score, related=_pointers(decision))
+
+    def _help(self, kb: KnowledgeBase, notice: str | None = None) -> Reply:
+        examples = "\n".join(f"- {q}" for q in kb.help_examples[:3])
+        body = kb.texts.help + (f"\n\nTry asking:\n{examples}" if examples else "")
+        return _reply(kb, Status.HELP, "What I can do", body, notice=notice)
+
+
+def _ref(entry: Entry) -> EntryRef:
+    return EntryRef(entry.id, entry.question)
+
+
+def _pointers(decision: Route) -> tuple[EntryRef, ...]:
+    """The nearest topics under an "I don't know", when anything came near at all."""
+    return tuple(_ref(c.entry) for c in decision.candidates[:3] if c.score >= 0.25)
+
+
+def _answer(kb: KnowledgeBase, entry: Entry, score: float) -> Reply:
+    related = tuple(_ref(e) for rid in entry.related if (e := kb.entry(rid)) is not None)
+    source = f"{kb.source_title}, section \"{entry.source}\""
+    return _reply(kb, Status.ANSWER, entry.question, entry.answer, entry_id=entry.id,
+                  score=score, source=source, related=related,
+                  comparison=entry.comparison)
+
+
+def _safety(kb: KnowledgeBase) -> Reply:
+    lines = "\n".join(f"- {line}" for line in kb.emergency_lines)
+    return _reply(kb, Status.SAFETY, "Please get help now", f"{kb.texts.safety}\n\n{lines}")
+
+
+def _with_notice(reply: Reply, notice: str) -> Reply:
+    from dataclasses import replace
+
+    return replace(reply, notice=notice if not reply.notice else f"{reply.notice} {notice}")
+
+
+def _reply(kb: KnowledgeBase, status: Status, title: str, body: str, **fields: object) -> Reply:
+    """Every reply is made here, so every reply carries the knowledge base's disclaimer."""
+    source = fields.pop("source", None) or f"{kb.source_title}"
+    return Reply(status=status, title=title, body=body, disclaimer=kb.disclaimer,
+                 source=str(source), **fields)  # type: ignore[arg-type]
