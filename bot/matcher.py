@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.normalize import apply_synonyms, normalize, stem
@@ -138,7 +138,7 @@ class Matcher:
             return word
         limit = 1 if len(word) < 8 else 2
         match = process.extractOne(
-            word, self._surface_words, scorer=Levenshtein.distance, score_cutoff=limit
+            word, self._surface_words, scorer=OSA.distance, score_cutoff=limit
         )
         return str(match[0]) if match else word
 
