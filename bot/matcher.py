@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -39,6 +40,11 @@ FUZZY_SHORTLIST = 12
 DICE_WEIGHT, COVERAGE_WEIGHT, FUZZY_WEIGHT = 0.5, 0.3, 0.2
 """How a score is made: best phrase overlap, how much of the question the entry knows, and
 character similarity of the closest phrase. They add up to one, so scores lie in [0, 1]."""
+
+
+def combine(dice: Any, coverage: Any, similarity: Any) -> Any:
+    """One score from the three signals; works on numbers and on numpy arrays alike."""
+    return DICE_WEIGHT * dice + COVERAGE_WEIGHT * coverage + FUZZY_WEIGHT * similarity
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,12 +177,12 @@ class Matcher:
         dice = 2 * overlap / (query_weight + self._phrase_weight)
         best_dice = np.maximum.reduceat(dice, self._entry_starts) if len(dice) else dice
         coverage = covered / query_weight
-        partial = DICE_WEIGHT * best_dice + COVERAGE_WEIGHT * coverage
+        partial = combine(best_dice, coverage, np.ones_like(coverage))
         shortlist = np.argsort(-partial)[:FUZZY_SHORTLIST]
         query_text = " ".join(analysis.tokens)
         candidates = []
         for entry_index in shortlist:
-            if partial[entry_index] <= 0:
+            if best_dice[entry_index] <= 0:
                 continue
             start = int(self._entry_starts[entry_index])
             stop = (
@@ -186,7 +192,7 @@ class Matcher:
             texts = self._phrase_text[start:stop]
             similarity = process.cdist([query_text], texts, scorer=fuzz.ratio)[0] / 100
             best = int(np.argmax(dice[start:stop] + similarity))
-            score = partial[entry_index] + FUZZY_WEIGHT * float(similarity.max())
+            score = combine(best_dice[entry_index], coverage[entry_index], similarity.max())
             candidates.append(
                 Candidate(self.kb.entries[entry_index], min(1.0, float(score)),
                           self._phrases[start + best])
