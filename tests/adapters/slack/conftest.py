@@ -66,6 +66,8 @@ class FakeSlack:
 
     base_url: str = ""
     calls: list[Call] = field(default_factory=list)
+    envelopes: list[Payload] = field(default_factory=list)
+    """What the Socket Mode endpoint sends each client that connects, after `hello`."""
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
 
     @property
@@ -85,6 +87,19 @@ class FakeSlack:
                 self._arrived.clear()
                 await self._arrived.wait()
         return self.to(path)[:count]
+
+    async def socket(self, request: web.Request) -> web.WebSocketResponse:
+        """Socket Mode: say hello, send the queued envelopes, record the client's acks."""
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"type": "hello", "num_connections": 1})
+        for envelope in self.envelopes:
+            await ws.send_json(envelope)
+        async for frame in ws:
+            if frame.type == aiohttp.WSMsgType.TEXT:
+                self.calls.append(Call("/socket", json.loads(frame.data)))
+                self._arrived.set()
+        return ws
 
     async def handle(self, request: web.Request) -> web.Response:
         if request.content_type == "application/json":
@@ -159,6 +174,7 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
     app = web.Application()
     app.router.add_route("*", "/api/{method}", slack.handle)
     app.router.add_post("/respond/{name}", slack.handle)
+    app.router.add_get("/socket", slack.socket)
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()
     slack.base_url = str(server.make_url("")).rstrip("/")
