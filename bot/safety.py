@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 _PATTERNS = [
     r"\bsu[i1]c[i1]d",
@@ -56,7 +56,7 @@ def is_crisis(normalized: str) -> bool:
         return True
     for word in normalized.split():
         if len(word) >= 6 and process.extractOne(
-            word, _CRISIS_WORDS, scorer=Levenshtein.distance, score_cutoff=2
+            word, _CRISIS_WORDS, scorer=OSA.distance, score_cutoff=2
         ):
             return True
     return False
