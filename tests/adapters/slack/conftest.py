@@ -24,10 +24,10 @@ from adapters.slack.app import SlackAdapter
 from adapters.slack.settings import SlackSettings
 from bot.feedback import InMemoryFeedbackSink
 from bot.loader import load_knowledge_base
+from bot.paths import BUNDLED_FAQ
 from bot.responder import Responder
 from bot.service import BotService
 
-ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = Path(__file__).parent / "fixtures"
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 BOT_TOKEN = "xoxb-1234-5678-testtoken"
@@ -165,7 +165,7 @@ class BotUnderTest:
 
 def make_service(sink: InMemoryFeedbackSink) -> BotService:
     """The real core over the starter knowledge base."""
-    return BotService(Responder(load_knowledge_base(ROOT / "data" / "faq.yaml")), sink)
+    return BotService(Responder(load_knowledge_base(BUNDLED_FAQ)), sink)
 
 
 @pytest.fixture

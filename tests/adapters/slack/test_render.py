@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,7 +28,6 @@ from adapters.slack.render import (
     to_mrkdwn,
     unescape,
 )
-from bot.loader import load_knowledge_base
 from bot.reply import Comparison, EntryRef, Reply, Status
 from bot.responder import Responder
 
@@ -229,10 +227,9 @@ def test_should_share_answers_summary_and_topics_only() -> None:
     "<!here> & " * 2000,
 ])
 def test_should_render_every_real_reply_within_limits_with_disclaimer_last(
-    question: str,
+    responder: Responder, question: str,
 ) -> None:
     """Whatever the core replies, the message fits Block Kit and ends with the disclaimer."""
-    responder = Responder(load_knowledge_base(Path("data/faq.yaml")))
     reply = responder.ask(question)
     message = render(reply, RenderOptions(share=True, asked=question))
     _assert_within_limits(message)
