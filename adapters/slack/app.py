@@ -10,13 +10,14 @@ import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond, AsyncSay
 from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.dedupe import RecentIds
@@ -35,6 +36,7 @@ from adapters.slack.render import (
     unescape,
 )
 from adapters.slack.settings import ResponseType, SlackSettings
+from bot.config import ConfigError
 from bot.reply import Reply, Status
 from bot.service import Asker, BotService
 
@@ -43,6 +45,7 @@ COMMAND: Final = "/selank"
 EVENTS_PATH: Final = "/slack/events"
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 Payload = dict[str, Any]
 
@@ -85,9 +88,18 @@ class SlackAdapter:
     async def start(self) -> None:
         """Open the Socket Mode connection; in HTTP mode Slack comes to `routes()` instead."""
         if self._settings.socket_mode and self._socket is None:
-            self._socket = AsyncSocketModeHandler(self._app, self._settings.app_token)
+            socket = AsyncSocketModeHandler(self._app, self._settings.app_token)
+            # The SDK retries a refused token forever; check both first and fail clearly.
+            try:
+                await _check_token("SLACK_BOT_TOKEN", self._app.client.auth_test())
+                socket.client.wss_uri = await _check_token(
+                    "SLACK_APP_TOKEN", socket.client.issue_new_wss_url())
+            except ConfigError:
+                await socket.close_async()  # type: ignore[no-untyped-call]
+                raise
+            self._socket = socket
             # slack_bolt leaves connect_async / close_async unannotated.
-            await self._socket.connect_async()  # type: ignore[no-untyped-call]
+            await socket.connect_async()  # type: ignore[no-untyped-call]
         self._started = True
 
     async def stop(self) -> None:
@@ -258,6 +270,15 @@ async def run_slack(service: BotService, settings: SlackSettings, stop: asyncio.
         if runner is not None:
             await runner.cleanup()
         await adapter.stop()
+
+
+async def _check_token(variable: str, call: Awaitable[T]) -> T:
+    """The call's result, or a ConfigError naming the variable whose token Slack refused."""
+    try:
+        return await call
+    except SlackApiError as error:
+        code = error.response.get("error", "unknown_error")
+        raise ConfigError([f"{variable} was refused by Slack ({code})"]) from None
 
 
 async def _respond(respond: AsyncRespond, message: SlackMessage, *,

@@ -68,6 +68,8 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     envelopes: list[Payload] = field(default_factory=list)
     """What the Socket Mode endpoint sends each client that connects, after `hello`."""
+    refused_tokens: set[str] = field(default_factory=set)
+    """Tokens the Web API answers with `invalid_auth`, as for a revoked token."""
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
 
     @property
@@ -109,6 +111,9 @@ class FakeSlack:
         self.calls.append(Call(request.path, payload))
         self._arrived.set()
         method = request.path.removeprefix("/api/")
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        if request.path.startswith("/api/") and token in self.refused_tokens:
+            return web.json_response({"ok": False, "error": "invalid_auth"})
         if method == "auth.test":
             return web.json_response(fixture("auth_test"))
         if method == "apps.connections.open":

@@ -7,9 +7,11 @@ import socket
 from urllib.parse import urlencode
 
 import aiohttp
+import pytest
 
 from adapters.slack.app import SlackAdapter, run_slack
 from adapters.slack.settings import SlackSettings
+from bot.config import ConfigError
 from bot.feedback import InMemoryFeedbackSink
 
 from .conftest import (
@@ -101,3 +103,20 @@ async def test_should_answer_over_socket_mode_and_ack_the_envelope(
     finally:
         await adapter.stop()
     assert not adapter.connected
+
+
+@pytest.mark.parametrize("variable", ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"])
+async def test_should_fail_clearly_when_slack_refuses_a_token_in_socket_mode(
+    fake_slack: FakeSlack, variable: str,
+) -> None:
+    """A revoked token stops start() with a ConfigError naming it, not endless retries."""
+    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": APP_TOKEN,
+           "SLACK_API_URL": fake_slack.api_url}
+    fake_slack.refused_tokens.add(env[variable])
+    adapter = SlackAdapter(make_service(InMemoryFeedbackSink()), SlackSettings.from_env(env))
+    with pytest.raises(ConfigError) as caught:
+        await adapter.start()
+    assert variable in str(caught.value)
+    assert env[variable] not in str(caught.value)
+    assert not adapter.connected
+    await adapter.stop()
