@@ -19,7 +19,7 @@ from adapters.slack.render import (
 )
 from bot.normalize import INPUT_CAP
 
-from .conftest import SIGNING_SECRET, BotFactory, BotUnderTest, fixture
+from .conftest import SIGNING_SECRET, BotFactory, BotUnderTest, fixture, signed_headers
 
 DISCLAIMER_START = "For information only"
 
@@ -180,6 +180,17 @@ async def test_should_refuse_a_stale_timestamp_with_401(bot: BotUnderTest) -> No
     assert response.status == 401
 
 
+async def test_should_answer_slacks_url_verification_challenge(bot: BotUnderTest) -> None:
+    """Setting the request URL in HTTP mode works: the signed challenge is echoed back."""
+    body = json.dumps({"token": "Jhj5dZrVaK7ZwHHjRyZWjbDl", "challenge": "3eZbrw1aBm2rZgRNFdxV",
+                       "type": "url_verification"})
+    headers = signed_headers(body, "application/json")
+    async with bot.session.post(f"{bot.url}/slack/events", data=body.encode(),
+                                headers=headers) as response:
+        assert response.status == 200
+        assert (await response.json())["challenge"] == "3eZbrw1aBm2rZgRNFdxV"
+
+
 # Mentions and DMs ------------------------------------------------------------------------
 
 
@@ -197,7 +208,7 @@ async def test_should_answer_a_mention_in_a_thread_under_the_message(bot: BotUnd
 
 async def test_should_answer_a_mention_inside_a_thread_in_that_thread(bot: BotUnderTest) -> None:
     """A mention already in a thread is answered in the same thread, not a new one."""
-    await bot.event(_mention("what are the side effects <@UBOTSELANK>",
+    await bot.event(_mention("what are the side effects <@UBOTSELANK|selank_bot>",
                              ts="1515449600.000100", thread_ts="1515449000.000001"))
     [message] = await bot.slack.wait_for("/api/chat.postMessage")
     assert message["thread_ts"] == "1515449000.000001"
