@@ -63,9 +63,6 @@ def main(path):
             if key in seen_alt and seen_alt[key] != eid:
                 problems.append(f"{eid}: alternate '{a}' also in {seen_alt[key]}")
             seen_alt[key] = eid
-        for kw in e.get("keywords", []):
-            pass
-    # keywords shared by several entries
     kw_owner = Counter(k.lower() for e in entries for k in set(e.get("keywords", [])))
     for k, n in kw_owner.items():
         if n > 1:
