@@ -58,7 +58,7 @@ async def test_should_connect_without_any_privileged_intent(
 
 async def test_should_publish_selank_with_subcommands_and_autocomplete(
         adapter: DiscordAdapter, standin: Any) -> None:
-    """setup_hook bulk-overwrites one `/selank` command: ask (autocompleted), help, summary, topics."""
+    """setup_hook overwrites one `/selank`: ask (autocompleted), help, summary and topics."""
     (selank,) = standin.commands
     subcommands = {option["name"]: option for option in selank["options"]}
     assert selank["name"] == "selank"
