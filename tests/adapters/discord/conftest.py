@@ -309,6 +309,14 @@ class StandIn:
 # Fixtures
 
 
+@pytest.fixture(autouse=True)
+def restore_endpoints() -> Iterator[None]:
+    """Whatever a test does, discord.py's process-wide endpoints are as they were afterwards."""
+    base, gateway = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
+    yield
+    Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = base, gateway
+
+
 @pytest.fixture
 def feedback() -> InMemoryFeedbackSink:
     return InMemoryFeedbackSink()
