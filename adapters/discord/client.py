@@ -207,5 +207,5 @@ async def run_discord(service: BotService, settings: DiscordSettings,
         stopping.cancel()
         closing.cancel()
         await adapter.stop()
-    if closing.done() and not closing.cancelled() and closing.exception() is not None:
-        raise closing.exception()  # type: ignore[misc]
+    if closing.done() and not closing.cancelled() and (error := closing.exception()) is not None:
+        raise error
