@@ -7,7 +7,6 @@ service and its settings in `__init__` and does its async set-up in `setup_hook`
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -187,8 +186,8 @@ class DiscordAdapter:
             await client.close()
         if task is not None:
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            # Its outcome, error or not, is for wait_closed(); stopping itself never fails.
+            await asyncio.gather(task, return_exceptions=True)
         if self._restore is not None:
             self._restore()
             self._restore = None
