@@ -312,16 +312,14 @@ class _Reader:
         return tuple(entry for entry, _ in built)
 
     def entry(self, node: Node, index: int) -> Entry | None:
-        where = f"entries[{index}]"
+        where = _entry_name(node) or f"entries[{index}]"
         fields = self.mapping(node, where, ENTRY_FIELDS)
         if fields is None:
             return None
-        entry_id = self.text(fields["id"], f"{where}.id") if "id" in fields else None
-        if entry_id is not None:
-            if not SLUG.match(entry_id):
-                self.problem(fields["id"], f"{where}.id",
-                             f"`{entry_id}` should be lowercase words joined by `-`")
-            where = entry_id
+        entry_id = self.field(fields, "id", where, self.text)
+        if entry_id is not None and not SLUG.match(entry_id):
+            self.problem(fields["id"], f"{where}.id",
+                         f"`{entry_id}` should be lowercase words joined by `-`")
         complete = self.required(
             fields, node, where, ["id", "question", "alternates", "answer", "source", "reviewed"]
         )
@@ -381,6 +379,15 @@ class _Reader:
                 continue
             rows.append((cells[0], tuple(cells[1:])))
         return Comparison(columns=columns, rows=tuple(rows))
+
+
+def _entry_name(node: Node) -> str | None:
+    """The entry's id as written, so every problem in it can be named by that id."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if key.value == "id" and isinstance(value, ScalarNode) and value.value.strip():
+                return str(value.value).strip()
+    return None
 
 
 def _closest(name: str, allowed: set[str]) -> str | None:

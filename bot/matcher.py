@@ -13,10 +13,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.normalize import apply_synonyms, normalize, stem
@@ -28,6 +29,8 @@ STOPWORDS = frozenset(
     there here any some much many just also really very please tell know want need get got
     go going thing things like than then them they their he she we us our""".split()
 )
+STOP_STEMS = frozenset(stem(word) for word in STOPWORDS)
+"""Tokens are stems (`does` -> `doe`), so stop words are compared as stems too."""
 STOPWORD_WEIGHT = 0.15
 """Stop words still count a little: "how" and "what" help tell apart otherwise equal phrases."""
 
@@ -37,6 +40,11 @@ FUZZY_SHORTLIST = 12
 DICE_WEIGHT, COVERAGE_WEIGHT, FUZZY_WEIGHT = 0.5, 0.3, 0.2
 """How a score is made: best phrase overlap, how much of the question the entry knows, and
 character similarity of the closest phrase. They add up to one, so scores lie in [0, 1]."""
+
+
+def combine(dice: Any, coverage: Any, similarity: Any) -> Any:
+    """One score from the three signals; works on numbers and on numpy arrays alike."""
+    return DICE_WEIGHT * dice + COVERAGE_WEIGHT * coverage + FUZZY_WEIGHT * similarity
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +98,10 @@ class Matcher:
             for token in set(tokens):
                 entries_with.setdefault(token, set()).add(entry)
                 phrase_postings.setdefault(token, []).append(phrase_id)
-        self._unknown_weight = math.log((entry_count + 1) / 0.5)
+        self._unseen = math.log((entry_count + 1) / 0.5)
         self.weights = {
             token: math.log((entry_count + 1) / (len(found) + 0.5))
-            * (STOPWORD_WEIGHT if token in STOPWORDS else 1.0)
+            * (STOPWORD_WEIGHT if token in STOP_STEMS else 1.0)
             for token, found in entries_with.items()
         }
         self._phrase_postings = {
@@ -107,6 +115,10 @@ class Matcher:
             [sum(self.weights[t] for t in set(tokens)) for tokens in phrase_tokens], dtype=float
         )
         self._vocabulary = sorted(self.weights)
+
+    def _unknown_weight(self, token: str) -> float:
+        """A word no entry uses weighs like the rarest word: it is what the entry lacks."""
+        return self._unseen * (STOPWORD_WEIGHT if token in STOP_STEMS else 1.0)
 
     def _tokens(self, normalized: str) -> tuple[str, ...]:
         words = apply_synonyms(normalized.split(), self._synonyms, self._longest_synonym)
@@ -131,16 +143,21 @@ class Matcher:
     def _correct(self, word: str) -> str:
         """The known word a misspelling most likely meant, or the word itself.
 
-        Only words of five letters or more are corrected, by at most one edit (two from
-        eight letters), so short real words are never bent into the vocabulary.
+        Only words of five letters or more are corrected, by one edit (a swap of two
+        neighbours counts as one), or by two from eight letters or when the letters are only
+        shuffled (`slenak`): short real words are never bent into the vocabulary.
         """
         if len(word) < 5 or word in self._surface_words or word.isdigit():
             return word
-        limit = 1 if len(word) < 8 else 2
         match = process.extractOne(
-            word, self._surface_words, scorer=Levenshtein.distance, score_cutoff=limit
+            word, self._surface_words, scorer=OSA.distance, score_cutoff=2
         )
-        return str(match[0]) if match else word
+        if match is None:
+            return word
+        known, distance = str(match[0]), int(match[1])
+        if distance <= 1 or len(word) >= 8 or sorted(known) == sorted(word):
+            return known
+        return word
 
     def rank(self, question: str, limit: int = 5) -> tuple[Analysis, list[Candidate]]:
         """The best `limit` entries for the question, best first, scores in [0, 1]."""
@@ -148,7 +165,7 @@ class Matcher:
         query = list(dict.fromkeys(analysis.tokens))
         if not query:
             return analysis, []
-        weight = {t: self.weights.get(t, self._unknown_weight) for t in query}
+        weight = {t: self.weights.get(t, self._unknown_weight(t)) for t in query}
         query_weight = sum(weight.values())
         overlap = np.zeros(len(self._phrases))
         covered = np.zeros(len(self.kb.entries))
@@ -160,12 +177,12 @@ class Matcher:
         dice = 2 * overlap / (query_weight + self._phrase_weight)
         best_dice = np.maximum.reduceat(dice, self._entry_starts) if len(dice) else dice
         coverage = covered / query_weight
-        partial = DICE_WEIGHT * best_dice + COVERAGE_WEIGHT * coverage
+        partial = combine(best_dice, coverage, np.ones_like(coverage))
         shortlist = np.argsort(-partial)[:FUZZY_SHORTLIST]
         query_text = " ".join(analysis.tokens)
         candidates = []
         for entry_index in shortlist:
-            if partial[entry_index] <= 0:
+            if best_dice[entry_index] <= 0:
                 continue
             start = int(self._entry_starts[entry_index])
             stop = (
@@ -175,7 +192,7 @@ class Matcher:
             texts = self._phrase_text[start:stop]
             similarity = process.cdist([query_text], texts, scorer=fuzz.ratio)[0] / 100
             best = int(np.argmax(dice[start:stop] + similarity))
-            score = partial[entry_index] + FUZZY_WEIGHT * float(similarity.max())
+            score = combine(best_dice[entry_index], coverage[entry_index], similarity.max())
             candidates.append(
                 Candidate(self.kb.entries[entry_index], min(1.0, float(score)),
                           self._phrases[start + best])

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matcher import Matcher
 from bot.normalize import INPUT_CAP, clean, normalize
-from bot.reply import EntryRef, Reply, Status
+from bot.reply import Comparison, EntryRef, Reply, Status
 from bot.router import Route, route
 
 CUT_NOTICE = f"Your message was long, so only its first {INPUT_CAP} characters were read."
@@ -102,9 +102,9 @@ class Responder:
                     suggestions=tuple(_ref(c.entry) for c in decision.candidates),
                 )
             case _:
-                score = best.score if best else 0.0
+                pointers = tuple(_ref(c.entry) for c in decision.candidates)
                 return _reply(kb, Status.FALLBACK, "I don't know", kb.texts.fallback,
-                              score=score, related=_pointers(decision))
+                              score=best.score if best else 0.0, related=pointers)
 
     def _help(self, kb: KnowledgeBase, notice: str | None = None) -> Reply:
         examples = "\n".join(f"- {q}" for q in kb.help_examples[:3])
@@ -114,11 +114,6 @@ class Responder:
 
 def _ref(entry: Entry) -> EntryRef:
     return EntryRef(entry.id, entry.question)
-
-
-def _pointers(decision: Route) -> tuple[EntryRef, ...]:
-    """The nearest topics under an "I don't know", when anything came near at all."""
-    return tuple(_ref(c.entry) for c in decision.candidates[:3] if c.score >= 0.25)
 
 
 def _answer(kb: KnowledgeBase, entry: Entry, score: float) -> Reply:
@@ -135,13 +130,26 @@ def _safety(kb: KnowledgeBase) -> Reply:
 
 
 def _with_notice(reply: Reply, notice: str) -> Reply:
-    from dataclasses import replace
-
-    return replace(reply, notice=notice if not reply.notice else f"{reply.notice} {notice}")
+    return replace(reply, notice=f"{reply.notice} {notice}" if reply.notice else notice)
 
 
-def _reply(kb: KnowledgeBase, status: Status, title: str, body: str, **fields: object) -> Reply:
+def _reply(
+    kb: KnowledgeBase,
+    status: Status,
+    title: str,
+    body: str,
+    *,
+    entry_id: str | None = None,
+    score: float = 0.0,
+    source: str | None = None,
+    suggestions: tuple[EntryRef, ...] = (),
+    related: tuple[EntryRef, ...] = (),
+    comparison: Comparison | None = None,
+    notice: str | None = None,
+) -> Reply:
     """Every reply is made here, so every reply carries the knowledge base's disclaimer."""
-    source = fields.pop("source", None) or f"{kb.source_title}"
-    return Reply(status=status, title=title, body=body, disclaimer=kb.disclaimer,
-                 source=str(source), **fields)  # type: ignore[arg-type]
+    return Reply(
+        status=status, title=title, body=body, disclaimer=kb.disclaimer,
+        source=source or kb.source_title, entry_id=entry_id, score=score,
+        suggestions=suggestions, related=related, comparison=comparison, notice=notice,
+    )

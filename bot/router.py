@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot import thresholds
 from bot.matcher import Analysis, Candidate, Matcher
 from bot.reply import Status
 from bot.safety import is_crisis
+from bot.thresholds import DEFAULT, Thresholds
 
 _GREETING = re.compile(
     r"^(hi+|hey+|hello+|hiya|howdy|yo+|sup|hola|greetings|good (morning|afternoon|evening)|"
@@ -46,7 +46,9 @@ class Route:
         return self.candidates[0] if self.candidates else None
 
 
-def route(normalized: str, matcher: Matcher, original: str) -> Route:
+def route(
+    normalized: str, matcher: Matcher, original: str, limits: Thresholds = DEFAULT
+) -> Route:
     """Route one message; `normalized` is its normalized text, `original` what the user sent."""
     if is_crisis(normalized):
         return Route(Status.SAFETY, "crisis words: safety comes before any answer")
@@ -56,30 +58,33 @@ def route(normalized: str, matcher: Matcher, original: str) -> Route:
     if bare in _COMMANDS:
         return Route(_COMMANDS[bare], f"the `{bare}` command")
     analysis, candidates = matcher.rank(original, limit=5)
-    return _by_score(analysis, tuple(candidates))
+    return by_score(analysis, tuple(candidates), limits)
 
 
-def _by_score(analysis: Analysis, candidates: tuple[Candidate, ...]) -> Route:
+def by_score(
+    analysis: Analysis, candidates: tuple[Candidate, ...], limits: Thresholds = DEFAULT
+) -> Route:
+    """Answer, suggest or fall back, from the ranked candidates alone."""
     if not candidates:
         return Route(Status.FALLBACK, "no entry shares a word with the question", analysis)
     best = candidates[0].score
     runner_up = candidates[1].score if len(candidates) > 1 else 0.0
     margin = best - runner_up
-    if best >= thresholds.ANSWER_MIN_SCORE and margin >= thresholds.ANSWER_MIN_MARGIN:
-        reason = (f"score {best:.2f} >= ANSWER_MIN_SCORE {thresholds.ANSWER_MIN_SCORE} and "
-                  f"margin {margin:.2f} >= ANSWER_MIN_MARGIN {thresholds.ANSWER_MIN_MARGIN}")
+    if best >= limits.answer_min_score and margin >= limits.answer_min_margin:
+        reason = (f"score {best:.2f} >= answer_min_score {limits.answer_min_score} and "
+                  f"margin {margin:.2f} >= answer_min_margin {limits.answer_min_margin}")
         return Route(Status.ANSWER, reason, analysis, candidates)
-    if best >= thresholds.SUGGEST_MIN_SCORE:
+    if best >= limits.suggest_min_score:
         close = tuple(
-            c for c in candidates if best - c.score <= thresholds.SUGGEST_WINDOW
-        )[: thresholds.MAX_SUGGESTIONS]
-        if best >= thresholds.ANSWER_MIN_SCORE:
+            c for c in candidates if best - c.score <= limits.suggest_window
+        )[: limits.max_suggestions]
+        if best >= limits.answer_min_score:
             reason = (f"score {best:.2f} is high but margin {margin:.2f} < "
-                      f"ANSWER_MIN_MARGIN {thresholds.ANSWER_MIN_MARGIN}")
+                      f"answer_min_margin {limits.answer_min_margin}")
         else:
-            reason = (f"score {best:.2f} between SUGGEST_MIN_SCORE "
-                      f"{thresholds.SUGGEST_MIN_SCORE} and ANSWER_MIN_SCORE "
-                      f"{thresholds.ANSWER_MIN_SCORE}")
+            reason = (f"score {best:.2f} between suggest_min_score {limits.suggest_min_score} "
+                      f"and answer_min_score {limits.answer_min_score}")
         return Route(Status.SUGGEST, reason, analysis, close)
-    reason = f"score {best:.2f} < SUGGEST_MIN_SCORE {thresholds.SUGGEST_MIN_SCORE}"
-    return Route(Status.FALLBACK, reason, analysis, candidates)
+    reason = f"score {best:.2f} < suggest_min_score {limits.suggest_min_score}"
+    close = tuple(c for c in candidates if c.score >= limits.pointer_min_score)[:3]
+    return Route(Status.FALLBACK, reason, analysis, close)

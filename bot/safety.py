@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 _PATTERNS = [
     r"\bsu[i1]c[i1]d",
@@ -18,6 +18,10 @@ _PATTERNS = [
     r"\bkms\b",
     r"\bend(ing)? (my|it) (own )?(life|all)\b",
     r"\bend it all\b",
+    r"\b(end|ending) it (all|tonight|today|now|soon)\b",
+    r"\b(feel like|thinking (of|about)|want to|going to) (end|ending) it\b",
+    r"\bswallow(ed)? (a |the |an )?(whole |entire |full )?(bottle|pack|packet|box|handful)\b",
+    r"\b(bottle|handful) of (pills|tablets)\b",
     r"\btake my (own )?life\b",
     r"\b(want|wanna|wish|going|planning|ready) (to )?(die|be dead)\b",
     r"\bbetter off dead\b",
@@ -56,7 +60,7 @@ def is_crisis(normalized: str) -> bool:
         return True
     for word in normalized.split():
         if len(word) >= 6 and process.extractOne(
-            word, _CRISIS_WORDS, scorer=Levenshtein.distance, score_cutoff=2
+            word, _CRISIS_WORDS, scorer=OSA.distance, score_cutoff=2
         ):
             return True
     return False

@@ -5,17 +5,30 @@ the search keeps wrong answers and out-of-scope answers rare first, then maximiz
 accuracy. Refit after large knowledge base edits and write the new values here.
 """
 
-ANSWER_MIN_SCORE = 0.55
-"""Below this the best entry is never given as an answer."""
+from __future__ import annotations
 
-ANSWER_MIN_MARGIN = 0.06
-"""The best entry must lead the runner-up by this much to be answered outright."""
+from dataclasses import dataclass
 
-SUGGEST_MIN_SCORE = 0.40
-"""From here up to an answer, the close candidates are offered as "did you mean"."""
 
-SUGGEST_WINDOW = 0.10
-"""Candidates within this distance of the best one are offered alongside it."""
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    answer_min_score: float
+    """Below this the best entry is never given as an answer."""
 
-MAX_SUGGESTIONS = 3
-"""A "did you mean" offers at most this many entries."""
+    answer_min_margin: float
+    """The best entry must lead the runner-up by this much to be answered outright."""
+
+    suggest_min_score: float
+    """From here up to an answer, the close candidates are offered as "did you mean"."""
+
+    suggest_window: float = 0.10
+    """Candidates within this distance of the best one are offered alongside it."""
+
+    max_suggestions: int = 3
+    """A "did you mean" offers at most this many entries."""
+
+    pointer_min_score: float = 0.25
+    """Under an "I don't know", entries from this score up are named as the closest topics."""
+
+
+DEFAULT = Thresholds(answer_min_score=0.55, answer_min_margin=0.06, suggest_min_score=0.40)

@@ -1,0 +1,242 @@
+"""The `selank-bot` command: ask, chat, check and evaluate locally, or run the chat adapters."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.evaluation import EvalFileError, evaluate, load_items, unknown_ids
+from bot.loader import KnowledgeBaseError, load_knowledge_base
+from bot.paths import default_faq_path
+from bot.reply import Reply
+from bot.responder import Responder
+from bot.router import Route
+from bot.text import render_text
+
+STALE_AFTER_DAYS = 365
+PLATFORM_TOKENS = ("SLACK_BOT_TOKEN", "DISCORD_TOKEN")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except KnowledgeBaseError as error:
+        print(f"The knowledge base has {len(error.problems)} problem(s):", file=sys.stderr)
+        print(error, file=sys.stderr)
+        return 2
+    except EvalFileError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # A reader such as `head` went away; point stdout at nothing so exit stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--faq", type=Path, default=None, metavar="PATH",
+                        help="knowledge base file (default: $FAQ_PATH, else the bundled one)")
+    parser = argparse.ArgumentParser(
+        prog="selank-bot", description="A FAQ bot about the peptide Selank.",
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    ask = commands.add_parser("ask", parents=[common], help="answer one question",
+                              description="Answer a question. With no question and piped "
+                              "input: one question per line in, one JSON object per line out.")
+    ask.add_argument("question", nargs="*", help="the question (quote it)")
+    ask.add_argument("--json", action="store_true", help="print one JSON object")
+    ask.add_argument("--explain", action="store_true", help="show why the bot answered so")
+    ask.set_defaults(handler=_ask)
+
+    chat = commands.add_parser("chat", parents=[common], help="chat in the terminal")
+    chat.set_defaults(handler=_chat)
+
+    summary = commands.add_parser("summary", parents=[common], help="print the key points")
+    summary.set_defaults(handler=lambda a: _print_reply(_responder(a).summary()))
+
+    topics = commands.add_parser("topics", parents=[common], help="list every entry")
+    topics.set_defaults(handler=_topics)
+
+    check = commands.add_parser("check", parents=[common], help="validate a knowledge base")
+    check.add_argument("path", nargs="?", type=Path, help="file to check (default: --faq)")
+    check.add_argument("--max-age-days", type=int, default=STALE_AFTER_DAYS,
+                       help="warn about entries reviewed longer ago (default: %(default)s)")
+    check.set_defaults(handler=_check)
+
+    ev = commands.add_parser("eval", parents=[common], help="measure matching accuracy")
+    ev.add_argument("files", nargs="+", type=Path, help="YAML lists of {q, expect} items")
+    ev.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ev.set_defaults(handler=_eval)
+
+    run = commands.add_parser("run", parents=[common],
+                              help="start the configured adapters, or a terminal chat")
+    run.add_argument("platform", nargs="?", choices=["slack", "discord"],
+                     help="start only this adapter")
+    run.set_defaults(handler=_run)
+    return parser
+
+
+def _faq_path(args: argparse.Namespace) -> Path:
+    return Path(args.faq) if args.faq else default_faq_path()
+
+
+def _responder(args: argparse.Namespace) -> Responder:
+    return Responder(load_knowledge_base(_faq_path(args)))
+
+
+def _print_reply(reply: Reply) -> int:
+    print(render_text(reply))
+    return 0
+
+
+def _reply_json(question: str, reply: Reply) -> str:
+    return json.dumps({
+        "question": question,
+        "status": reply.status.value,
+        "entry_id": reply.entry_id,
+        "score": round(reply.score, 4),
+        "suggestions": [s.id for s in reply.suggestions],
+        "text": render_text(reply),
+    }, ensure_ascii=False)
+
+
+def _ask(args: argparse.Namespace) -> int:
+    responder = _responder(args)
+    if not args.question:
+        if sys.stdin.isatty():
+            print("Give a question, e.g. selank-bot ask \"is it addictive?\"", file=sys.stderr)
+            return 2
+        return _ask_lines(responder, sys.stdin, sys.stdout)
+    question = " ".join(args.question)
+    decision, reply = responder.explain(question)
+    if args.json:
+        print(_reply_json(question, reply))
+    else:
+        print(render_text(reply))
+    if args.explain:
+        print("\n" + _explanation(decision))
+    return 0
+
+
+def _ask_lines(responder: Responder, lines: TextIO, out: TextIO) -> int:
+    """JSON Lines: every input line, blank ones too, gets exactly one output line, in order."""
+    for line in lines:
+        question = line.rstrip("\r\n")
+        out.write(_reply_json(question, responder.ask(question)) + "\n")
+        out.flush()
+    return 0
+
+
+def _explanation(decision: Route) -> str:
+    lines = ["-- why --", f"status:     {decision.status.value}", f"decided by: {decision.reason}"]
+    analysis = decision.analysis
+    if analysis is not None:
+        lines.append(f"normalized: {analysis.normalized!r}")
+        lines.append(f"tokens:     {' '.join(analysis.tokens)}")
+        if analysis.corrections:
+            fixes = ", ".join(f"{a} -> {b}" for a, b in analysis.corrections)
+            lines.append(f"spelling:   {fixes}")
+        if analysis.unknown:
+            lines.append(f"unknown:    {' '.join(analysis.unknown)} (words no entry uses)")
+    for rank, candidate in enumerate(decision.candidates[:5], 1):
+        lines.append(f"{rank}. {candidate.score:.3f}  {candidate.entry.id:<28} "
+                     f"matched: {candidate.phrase!r}")
+    return "\n".join(lines)
+
+
+def _chat(args: argparse.Namespace) -> int:
+    return chat(_responder(args))
+
+
+def chat(responder: Responder, stdin: TextIO | None = None) -> int:
+    """An interactive session; `quit` or Ctrl-D ends it."""
+    stdin = stdin or sys.stdin
+    interactive = stdin.isatty()
+    if interactive:
+        import readline  # noqa: F401  (line editing and history for input())
+
+        print("Ask me about Selank. Type help for ideas, quit to leave.\n")
+    while True:
+        try:
+            line = input("you> ") if interactive else stdin.readline()
+        except EOFError:
+            break
+        if not interactive and not line:
+            break
+        if line.strip().lower() in {"quit", "exit", ":q"}:
+            break
+        print(render_text(responder.ask(line.rstrip("\n"))) + "\n")
+    if interactive:
+        print()
+    return 0
+
+
+def _topics(args: argparse.Namespace) -> int:
+    for entry in _responder(args).kb.entries:
+        print(f"{entry.id:<28} {entry.question}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    path = args.path or _faq_path(args)
+    kb = load_knowledge_base(path)
+    oldest = dt.date.today() - dt.timedelta(days=args.max_age_days)
+    stale = [e for e in kb.entries if e.reviewed < oldest]
+    for entry in stale:
+        print(f"warning: {path}: {entry.id}: reviewed {entry.reviewed}, more than "
+              f"{args.max_age_days} days ago; check it against the source", file=sys.stderr)
+    print(f"{path}: OK, {len(kb.entries)} entries, {len(kb.synonyms)} synonyms"
+          + (f", {len(stale)} to review" if stale else ""))
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    responder = _responder(args)
+    items = [item for path in args.files for item in load_items(path)]
+    unknown = unknown_ids(responder, items)
+    if unknown:
+        print(f"The sets expect ids the knowledge base lacks: {', '.join(sorted(unknown))}",
+              file=sys.stderr)
+        return 2
+    report = evaluate(responder, items)
+    metrics = report.metrics()
+    if args.json:
+        misses = [{"question": o.item.question, "expected": list(o.item.expect),
+                   "status": o.status.value, "got": o.offered, "score": round(o.score, 4)}
+                  for o in report.misses]
+        print(json.dumps({"metrics": metrics, "misses": misses}, indent=2))
+        return 0
+    for miss in report.misses:
+        print(f"MISS {miss.item.question!r}\n     expected {list(miss.item.expect)}, "
+              f"got {miss.got}")
+    print()
+    for name, value in metrics.items():
+        shown = f"{value:.1%}" if isinstance(value, float) else str(value)
+        print(f"{name:<24}{shown:>8}")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.platform is None and not any(os.environ.get(v) for v in PLATFORM_TOKENS):
+        print("No SLACK_BOT_TOKEN or DISCORD_TOKEN set: starting a terminal chat instead.")
+        return chat(_responder(args))
+    # The adapters import the chat libraries; load them only when running for real.
+    runner = importlib.import_module("adapters.runner")
+    return int(runner.main(faq_path=_faq_path(args), platform=args.platform))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

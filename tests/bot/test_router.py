@@ -1,0 +1,76 @@
+"""Routing precedence: safety, then help and commands, then the match itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.reply import Status
+from bot.responder import Responder
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I want to kill myself",
+        "i took way too much selank and my throat is swelling",
+        "is selank addictive? i feel suicidal",
+        "thinking about ending it all",
+        "my friend overdosed and is unconscious",
+        "having a seizure after my dose",
+        "im so sucidal",
+        "kms",
+    ],
+)
+def test_should_route_crisis_messages_to_safety(responder: Responder, message: str) -> None:
+    """A crisis beats every FAQ match, even one that names a topic."""
+    reply = responder.ask(message)
+    assert reply.status is Status.SAFETY
+    assert reply.entry_id is None
+    assert "988" in reply.body
+
+
+def test_safety_reply_carries_no_faq_content(responder: Responder) -> None:
+    """A crisis gets emergency guidance, never an entry's answer or suggestions."""
+    reply = responder.ask("selank side effects made me want to die")
+    assert reply.status is Status.SAFETY
+    assert reply.suggestions == () and reply.related == () and reply.comparison is None
+
+
+@pytest.mark.parametrize(
+    "message", ["", "   ", "hi", "Hello there!", "help", "what can you do?", "hey bot",
+                "<!channel>", "@everyone", "\x00\x01"],
+)
+def test_should_route_greetings_and_empty_input_to_help(responder: Responder,
+                                                        message: str) -> None:
+    """Nothing to answer yet: say what the bot can do."""
+    reply = responder.ask(message)
+    assert reply.status is Status.HELP
+    assert "Try asking" in reply.body
+
+
+def test_should_answer_a_greeting_that_carries_a_question(responder: Responder) -> None:
+    """`hi, is it addictive?` is a question, not a greeting."""
+    reply = responder.ask("hi, is selank addictive?")
+    assert (reply.status, reply.entry_id) == (Status.ANSWER, "dependence-and-withdrawal")
+
+
+@pytest.mark.parametrize("message", ["what is the price of selank in euros",
+                                     "asdkjh qweqwe zzxq", "what's the weather in paris"])
+def test_should_fall_back_instead_of_guessing(responder: Responder, message: str) -> None:
+    """Out of scope gets an honest "I don't know", never an entry."""
+    reply = responder.ask(message)
+    assert reply.status is Status.FALLBACK
+    assert reply.entry_id is None
+
+
+def test_should_answer_commands(responder: Responder) -> None:
+    """`summary` and `topics` are commands, in any case."""
+    assert responder.ask("Summary").status is Status.SUMMARY
+    assert responder.ask("topics").status is Status.TOPICS
+
+
+def test_should_never_state_a_dose(responder: Responder) -> None:
+    """Dose questions get the entry that says the source gives none."""
+    reply = responder.ask("how many mg of selank should i take per day")
+    assert reply.entry_id == "dosage"
+    assert "no dos" in reply.body.lower()
