@@ -24,11 +24,10 @@ from discord.http import Route
 from adapters.discord.client import DiscordAdapter
 from adapters.discord.settings import DiscordSettings
 from bot.feedback import InMemoryFeedbackSink
-from bot.loader import load_knowledge_base
+from bot.knowledge import KnowledgeBase
 from bot.responder import Responder
 from bot.service import BotService
 
-ROOT = Path(__file__).resolve().parents[3]
 PAYLOADS = Path(__file__).with_name("payloads")
 TOKEN = "stand-in-token.not-a-real-one"
 
@@ -323,8 +322,9 @@ def feedback() -> InMemoryFeedbackSink:
 
 
 @pytest.fixture
-def service(feedback: InMemoryFeedbackSink) -> BotService:
-    return BotService(Responder(load_knowledge_base(ROOT / "data" / "faq.yaml")), feedback)
+def service(kb: KnowledgeBase, feedback: InMemoryFeedbackSink) -> BotService:
+    """The real core over the bundled knowledge base, with its own feedback sink."""
+    return BotService(Responder(kb), feedback)
 
 
 @pytest.fixture
