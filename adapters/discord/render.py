@@ -13,7 +13,7 @@ import discord
 from bot.reply import Comparison, Reply, Status
 
 # Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object).
-CONTENT_LIMIT = 2000
+# Every reply is one embed, so the 10-embeds-a-message limit never comes into play.
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
 FIELD_COUNT_LIMIT = 25
@@ -21,7 +21,6 @@ FIELD_NAME_LIMIT = 256
 FIELD_VALUE_LIMIT = 1024
 FOOTER_LIMIT = 2048
 EMBED_TOTAL_LIMIT = 6000
-EMBEDS_PER_MESSAGE = 10
 
 SHORTENED = "*(Shortened to fit Discord: ask about one part of it for more.)*"
 ELLIPSIS = "…"

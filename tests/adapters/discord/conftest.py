@@ -11,7 +11,7 @@ import asyncio
 import copy
 import itertools
 import json
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -241,10 +241,19 @@ class StandIn:
         form = f"<@!{BOT_ID}>" if nick else f"<@{BOT_ID}>"
         return self.message(f"{form} {text}".strip(), mentions=[self.bot_user()])
 
-    def command(self, subcommand: str, **options: Any) -> dict[str, Any]:
+    def command(self, subcommand: str, *, dm: bool = False, **options: Any) -> dict[str, Any]:
         """An INTERACTION_CREATE for `/selank <subcommand> [option:value …]`."""
         data = payload("interaction_command")
         data["id"] = str(next(self._ids))
+        if dm:
+            for key in ("guild_id", "guild", "guild_locale", "app_permissions"):
+                data.pop(key)
+            data["user"] = data.pop("member")["user"]
+            data["channel_id"] = DM_CHANNEL_ID
+            data["channel"] = {"id": DM_CHANNEL_ID, "type": 1, "flags": 0,
+                               "last_message_id": None, "recipients": [data["user"]]}
+            data["context"] = 1
+            data["authorizing_integration_owners"] = {"0": BOT_ID}
         sub: dict[str, Any] = {"type": 1, "name": subcommand}
         if options:
             sub["options"] = [{"type": 3, "name": k, "value": v} for k, v in options.items()]
@@ -347,21 +356,34 @@ def env(standin: StandIn) -> dict[str, str]:
             "DISCORD_GATEWAY_URL": standin.gateway_url}
 
 
+StartAdapter = Callable[[dict[str, str]], Awaitable[DiscordAdapter]]
+
+
 @pytest.fixture
-async def adapter(service: BotService, env: dict[str, str]) -> AsyncIterator[DiscordAdapter]:
-    """The adapter, logged in and ready; closed and its endpoint overrides undone afterwards."""
-    base, gateway = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
-    adapter = DiscordAdapter(service, DiscordSettings.from_env(env))
-    await adapter.start()
-    assert adapter.client is not None
-    # discord.py waits `guild_ready_timeout` (2 s) after the last GUILD_CREATE before READY
-    # counts as done; the stand-in sends its only guild at once, so a short wait is enough.
-    adapter.client._connection.guild_ready_timeout = 0.05
-    try:
+async def start_adapter(service: BotService) -> AsyncIterator[StartAdapter]:
+    """Starts adapters on given settings, waits until they are ready, and stops them all after."""
+    started: list[DiscordAdapter] = []
+
+    async def start(env: dict[str, str]) -> DiscordAdapter:
+        adapter = DiscordAdapter(service, DiscordSettings.from_env(env))
+        started.append(adapter)
+        await adapter.start()
+        assert adapter.client is not None
+        # discord.py waits `guild_ready_timeout` (2 s) after the last GUILD_CREATE before READY
+        # counts as done; the stand-in sends its only guild at once, so a short wait is enough.
+        adapter.client._connection.guild_ready_timeout = 0.05
         await asyncio.wait_for(adapter.wait_until_ready(), WAIT)
-        yield adapter
-    finally:
+        return adapter
+
+    base, gateway = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
+    yield start
+    for adapter in started:
         await adapter.stop()
-        left = (Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY)
-        Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = base, gateway
-        assert left == (base, gateway), "the adapter left its endpoint overrides in place"
+    left = (Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY)
+    assert left == (base, gateway), "the adapter left its endpoint overrides in place"
+
+
+@pytest.fixture
+async def adapter(start_adapter: StartAdapter, env: dict[str, str]) -> DiscordAdapter:
+    """The adapter with default settings, logged in to the stand-in and ready."""
+    return await start_adapter(env)

@@ -210,3 +210,24 @@ async def test_should_handle_buttons_on_messages_from_before_a_restart(
     call = await standin.callback_of(press["id"])
 
     assert embed_of(call.body)["title"] == "What is Selank?"
+
+
+async def test_should_answer_selank_in_a_dm(adapter: DiscordAdapter, standin: Any) -> None:
+    """`/selank ask` works in a DM, where the interaction carries a user and no member."""
+    interaction = standin.command("ask", question="is selank addictive", dm=True)
+    await standin.dispatch("INTERACTION_CREATE", interaction)
+    call = await standin.callback_of(interaction["id"])
+
+    assert embed_of(call.body)["title"] == "Is Selank addictive?"
+
+
+async def test_should_answer_selank_publicly_when_configured_to(
+        start_adapter: Any, env: dict[str, str], standin: Any) -> None:
+    """DISCORD_PUBLIC=true posts `/selank` answers for all to see, so no "Post publicly"."""
+    await start_adapter(env | {"DISCORD_PUBLIC": "true"})
+    interaction = standin.command("ask", question="is selank addictive")
+    await standin.dispatch("INTERACTION_CREATE", interaction)
+    call = await standin.callback_of(interaction["id"])
+
+    assert not (call.body["data"].get("flags") or 0) & standin.EPHEMERAL
+    assert not any(i.startswith("selank:share:") for i in standin.custom_ids(call.body))
