@@ -65,7 +65,11 @@ class SelankClient(discord.AutoShardedClient):
             self.shard_count, _, _ = await self.http.get_bot_gateway()
         await super().launch_shards()
 
+    async def on_ready(self) -> None:
+        log.info("Connected to Discord as %s, in %d servers", self.user, len(self.guilds))
+
     async def on_message(self, message: discord.Message) -> None:
+        """Answer a mention in a server, or any DM, as a message of its own."""
         if self.user is None:
             return
         question = question_in(message, self.user)
@@ -100,6 +104,7 @@ class SelankClient(discord.AutoShardedClient):
 
     async def on_feedback_pressed(self, interaction: discord.Interaction, entry_id: str,
                                   helpful: bool) -> None:
+        """Keep the vote; only the voter sees the thanks, so the channel stays quiet."""
         await asyncio.to_thread(self.service.feedback, asker_of(interaction), entry_id, helpful)
         await interaction.response.send_message(THANKS, ephemeral=True,
                                                 allowed_mentions=NO_MENTIONS)
