@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 
@@ -18,7 +19,7 @@ from adapters.discord.commands import SelankCommands, asker_of
 from adapters.discord.endpoints import point_at
 from adapters.discord.messages import question_in
 from adapters.discord.render import render
-from adapters.discord.settings import TOKEN, DiscordSettings
+from adapters.discord.settings import API_URL, TOKEN, DiscordSettings
 from adapters.discord.views import DYNAMIC_ITEMS, view_for
 from bot.config import ConfigError
 from bot.reply import Reply
@@ -169,6 +170,12 @@ class DiscordAdapter:
             await self.stop()
             raise ConfigError([f"{TOKEN} was rejected by Discord: check the token on the "
                                "Bot page of the developer portal"]) from None
+        except (aiohttp.ClientError, OSError) as error:
+            await self.stop()
+            if self._settings.api_url:
+                raise ConfigError([f"{API_URL} could not be reached "
+                                   f"({type(error).__name__})"]) from None
+            raise
         except BaseException:
             await self.stop()
             raise

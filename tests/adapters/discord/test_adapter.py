@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 from typing import Any
 
 import pytest
@@ -65,3 +66,15 @@ async def test_should_not_publish_commands_unless_configured_to(
     paths = [c.path for c in standin.calls]
     assert "/api/v10/oauth2/applications/@me" in paths
     assert not any(p.endswith("/commands") for p in paths)
+
+
+async def test_should_name_the_api_url_when_nothing_answers_there(
+        service: BotService, env: dict[str, str]) -> None:
+    """An API override where nothing listens gives a ConfigError naming DISCORD_API_URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings = DiscordSettings.from_env(
+        env | {"DISCORD_API_URL": f"http://127.0.0.1:{closed_port}/api/v10"})
+    with pytest.raises(ConfigError, match="DISCORD_API_URL could not be reached"):
+        await DiscordAdapter(service, settings).start()
