@@ -231,3 +231,18 @@ async def test_should_answer_selank_publicly_when_configured_to(
 
     assert not (call.body["data"].get("flags") or 0) & standin.EPHEMERAL
     assert not any(i.startswith("selank:share:") for i in standin.custom_ids(call.body))
+
+
+async def test_should_answer_a_reply_to_its_own_message_that_pings_it(
+        adapter: DiscordAdapter, standin: Any) -> None:
+    """Replying to the bot with the @ mention on puts it in `mentions` with no `<@id>` text."""
+    earlier = standin.message_from_bot(standin.CHANNEL_ID, {})
+    follow_up = standin.message(
+        "is selank addictive", mentions=[standin.bot_user()], type=19,
+        message_reference={"type": 0, "message_id": earlier["id"],
+                           "channel_id": standin.CHANNEL_ID, "guild_id": earlier.get("guild_id")},
+        referenced_message=earlier)
+    await standin.dispatch("MESSAGE_CREATE", follow_up)
+    call = await standin.reply_to(follow_up["id"])
+
+    assert embed_of(call.body)["title"] == "Is Selank addictive?"
