@@ -1,0 +1,127 @@
+"""Reply -> Discord embed: pure layout within Discord's limits, never cutting the disclaimer.
+
+Discord renders the core's light markdown (`**bold**`, `- ` bullets) natively, so the body
+goes in as it is; only its length is managed here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import discord
+
+from bot.reply import Comparison, Reply, Status
+
+# Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object).
+# Every reply is one embed, so the 10-embeds-a-message limit never comes into play.
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_COUNT_LIMIT = 25
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+EMBED_TOTAL_LIMIT = 6000
+
+SHORTENED = "*(Shortened to fit Discord: ask about one part of it for more.)*"
+ELLIPSIS = "…"
+_DESCRIPTION_FLOOR = 2048
+"""When the body and the comparison cannot both fit, the body keeps at least this much."""
+
+_COLOURS: dict[Status, discord.Colour] = {
+    Status.ANSWER: discord.Colour.blurple(),
+    Status.SUGGEST: discord.Colour.gold(),
+    Status.FALLBACK: discord.Colour.light_grey(),
+    Status.SAFETY: discord.Colour.red(),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    name: str
+    value: str
+
+    @property
+    def size(self) -> int:
+        return len(self.name) + len(self.value)
+
+
+def render(reply: Reply) -> discord.Embed:
+    """One embed for the reply: title, body, comparison fields, source and disclaimer."""
+    title = cut(reply.title, TITLE_LIMIT)
+    footer, spill = _footer(reply)
+    text = "\n\n".join(part for part in (_notice(reply), spill, reply.body) if part)
+    fields = _fields(reply.comparison)
+
+    room = EMBED_TOTAL_LIMIT - len(title) - len(footer)
+    fields_size = sum(f.size for f in fields)
+    fits = (len(text) <= DESCRIPTION_LIMIT and len(fields) <= FIELD_COUNT_LIMIT
+            and len(text) + fields_size <= room)
+    if fits:
+        description = text
+    else:
+        budget = min(DESCRIPTION_LIMIT, max(room - fields_size, min(room, _DESCRIPTION_FLOOR)))
+        description = shorten(text, budget)
+        room -= len(description)
+        kept: list[_Field] = []
+        for item in fields[:FIELD_COUNT_LIMIT]:
+            if item.size <= room:
+                kept.append(item)
+                room -= item.size
+        fields = kept
+
+    embed = discord.Embed(title=title, description=description,
+                          colour=_COLOURS.get(reply.status, discord.Colour.teal()))
+    for item in fields:
+        embed.add_field(name=item.name, value=item.value, inline=False)
+    embed.set_footer(text=footer)
+    return embed
+
+
+def cut(text: str, limit: int) -> str:
+    """`text` within `limit` characters, ending in an ellipsis (at a word break if one is near)."""
+    if len(text) <= limit:
+        return text
+    head = text[: max(limit - len(ELLIPSIS), 0)]
+    space = max(head.rfind(" "), head.rfind("\n"))
+    if space >= len(head) * 3 // 4:
+        head = head[:space]
+    return head.rstrip() + ELLIPSIS
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` within `limit`, saying it was shortened; the note itself is never dropped."""
+    if len(text) + len("\n\n") + len(SHORTENED) <= limit and not text.endswith(SHORTENED):
+        return f"{text}\n\n{SHORTENED}"
+    head = cut(text, max(limit - len(SHORTENED) - len("\n\n"), 1))
+    return f"{head}\n\n{SHORTENED}"
+
+
+def _footer(reply: Reply) -> tuple[str, str]:
+    """Footer text, plus the disclaimer to show in the body if it could not fit a footer."""
+    disclaimer = reply.disclaimer.strip()
+    source = f"Source: {reply.source}" if reply.source else ""
+    if len(disclaimer) > FOOTER_LIMIT:
+        return cut(source, FOOTER_LIMIT), disclaimer
+    if not source:
+        return disclaimer, ""
+    room = FOOTER_LIMIT - len(disclaimer) - 1
+    if room < len("Source: ") + 2:
+        return disclaimer, ""
+    return f"{cut(source, room)}\n{disclaimer}", ""
+
+
+def _notice(reply: Reply) -> str:
+    return f"*{discord.utils.escape_markdown(reply.notice)}*" if reply.notice else ""
+
+
+def _fields(comparison: Comparison | None) -> list[_Field]:
+    """One field per compared feature, holding each column's value on its own line."""
+    if comparison is None:
+        return []
+    fields = []
+    for feature, values in comparison.rows:
+        lines = [f"**{column}:** {value}" for column, value in zip(comparison.columns, values,
+                                                                    strict=False)]
+        fields.append(_Field(cut(feature, FIELD_NAME_LIMIT) or "-",
+                             cut("\n".join(lines), FIELD_VALUE_LIMIT) or "-"))
+    return fields

@@ -1,0 +1,327 @@
+"""Bolt wiring: Slack requests in, BotService calls, rendered replies out. No logic of its own.
+
+One `SlackAdapter` per process, built by the composition root with its service and
+settings; nothing here reads the environment or builds an app at import time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any, Final, TypeVar
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond, AsyncSay
+from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.dedupe import RecentIds
+from adapters.slack.render import (
+    ACTION_COMMAND,
+    ACTION_FEEDBACK_DOWN,
+    ACTION_FEEDBACK_UP,
+    ACTION_SHARE,
+    ACTION_SHOW,
+    ENTRY_PREFIX,
+    SHAREABLE_COMMANDS,
+    RenderOptions,
+    SlackMessage,
+    render,
+    render_thanks,
+    unescape,
+)
+from adapters.slack.settings import ResponseType, SlackSettings
+from bot.config import ConfigError
+from bot.reply import Reply, Status
+from bot.service import Asker, BotService
+
+PLATFORM: Final = "slack"
+COMMAND: Final = "/selank"
+EVENTS_PATH: Final = "/slack/events"
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+Payload = dict[str, Any]
+
+
+class SlackAdapter:
+    """The Slack side of the bot: a Bolt app in Socket Mode or behind `routes()` in HTTP mode."""
+
+    def __init__(self, service: BotService, settings: SlackSettings) -> None:
+        self._service = service
+        self._settings = settings
+        self._recent_events = RecentIds()
+        self._socket: AsyncSocketModeHandler | None = None
+        self._started = False
+        client = (AsyncWebClient(token=settings.bot_token, base_url=settings.api_url)
+                  if settings.api_url else AsyncWebClient(token=settings.bot_token))
+        self._app = AsyncApp(
+            name="selank-bot",
+            client=client,
+            logger=log,
+            signing_secret=settings.signing_secret or "",
+            # Socket Mode frames arrive over our own authenticated WebSocket, unsigned.
+            request_verification_enabled=not settings.socket_mode,
+        )
+        self._register()
+
+    @property
+    def app(self) -> AsyncApp:
+        """The Bolt app, for callers that dispatch requests themselves."""
+        return self._app
+
+    @property
+    def connected(self) -> bool:
+        """Whether Slack can reach us: a live socket, or (HTTP mode) having been started."""
+        if self._socket is None:
+            return self._started
+        client = self._socket.client
+        session = client.current_session
+        return not client.closed and session is not None and not session.closed
+
+    async def start(self) -> None:
+        """Open the Socket Mode connection; in HTTP mode Slack comes to `routes()` instead."""
+        if self._settings.socket_mode and self._socket is None:
+            socket = AsyncSocketModeHandler(self._app, self._settings.app_token)
+            # The SDK retries a refused token forever; check both first and fail clearly.
+            try:
+                await _check_token("SLACK_BOT_TOKEN", self._app.client.auth_test())
+                socket.client.wss_uri = await _check_token(
+                    "SLACK_APP_TOKEN", socket.client.issue_new_wss_url())
+            except ConfigError:
+                await socket.close_async()  # type: ignore[no-untyped-call]
+                raise
+            self._socket = socket
+            # slack_bolt leaves connect_async / close_async unannotated.
+            await socket.connect_async()  # type: ignore[no-untyped-call]
+        self._started = True
+
+    async def stop(self) -> None:
+        """Close the socket, if any; safe to call twice."""
+        self._started = False
+        if self._socket is not None:
+            socket, self._socket = self._socket, None
+            await socket.close_async()  # type: ignore[no-untyped-call]
+
+    def routes(self) -> list[web.RouteDef]:
+        """What the runner mounts on its aiohttp server in HTTP mode."""
+        return [web.post(EVENTS_PATH, self._handle_http)]
+
+    async def _handle_http(self, request: web.Request) -> web.Response:
+        """aiohttp in, Bolt (which checks the signature and timestamp), aiohttp out."""
+        bolt_response = await self._app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(bolt_response)
+
+    def _register(self) -> None:
+        app = self._app
+        app.use(self._skip_retried_events)
+        app.command(COMMAND)(self._on_command)
+        app.event("app_mention")(self._on_mention)
+        app.event("message")(self._on_message)
+        app.action(re.compile(f"^{ACTION_SHOW}"))(self._on_show)
+        app.action(ACTION_COMMAND)(self._on_command_button)
+        app.action(ACTION_SHARE)(self._on_share)
+        app.action(re.compile(f"^({ACTION_FEEDBACK_UP}|{ACTION_FEEDBACK_DOWN})$"))(
+            self._on_feedback)
+
+    async def _skip_retried_events(
+        self, body: Payload, next: Callable[[], Awaitable[None]],  # Bolt injects by name
+    ) -> BoltResponse | None:
+        """Acknowledge an event id seen before without answering it again (Slack retries)."""
+        event_id = body.get("event_id")
+        if body.get("type") == "event_callback" and isinstance(event_id, str) \
+                and self._recent_events.seen_before(event_id):
+            log.info("Skipping event %s: already handled (a Slack retry)", event_id)
+            return BoltResponse(status=200, body="")
+        await next()
+        return None
+
+    # Slash command ---------------------------------------------------------------------
+
+    async def _on_command(
+        self, ack: AsyncAck, command: Payload, respond: AsyncRespond,
+    ) -> None:
+        """`/selank …`: acknowledge at once (Slack's 3 seconds), then answer via response_url."""
+        await ack()
+        text = unescape(str(command.get("text", "")))
+        reply = await self._ask(text, _asker(command.get("user_id")))
+        if reply.is_silent:
+            return
+        # A safety reply is never broadcast: it stays between the bot and the asker.
+        visible = (self._settings.response_type is ResponseType.IN_CHANNEL
+                   and reply.status is not Status.SAFETY)
+        message = render(reply, RenderOptions(share=not visible, asked=None if visible else text))
+        await _respond(respond, message, response_type=(
+            ResponseType.IN_CHANNEL if visible else ResponseType.EPHEMERAL).value)
+
+    # Events ----------------------------------------------------------------------------
+
+    async def _on_mention(self, event: Payload, context: AsyncBoltContext, say: AsyncSay) -> None:
+        """`@Selank bot …` in a channel: answer in a thread under the message."""
+        if _from_a_bot(event, context):
+            return
+        text = _without_mention(str(event.get("text", "")), context.bot_user_id)
+        reply = await self._ask(text, _asker(event.get("user")))
+        if reply.is_silent:
+            return
+        await _say(say, render(reply), thread_ts=event.get("thread_ts") or event.get("ts"))
+
+    async def _on_message(self, event: Payload, context: AsyncBoltContext, say: AsyncSay) -> None:
+        """A direct message: answer in the DM; edits, joins and bots' messages are not asked."""
+        if event.get("channel_type") != "im" or event.get("subtype") \
+                or _from_a_bot(event, context):
+            return
+        text = _without_mention(str(event.get("text", "")), context.bot_user_id)
+        reply = await self._ask(text, _asker(event.get("user")))
+        if reply.is_silent:
+            return
+        await _say(say, render(reply), thread_ts=event.get("thread_ts"))
+
+    # Buttons ---------------------------------------------------------------------------
+
+    async def _on_show(
+        self, ack: AsyncAck, body: Payload, action: Payload, respond: AsyncRespond,
+    ) -> None:
+        """A "did you mean" or related button: that entry's answer replaces the message."""
+        await ack()
+        entry_id = _entry_id(action.get("value"))
+        if entry_id is None:
+            return
+        reply = await asyncio.to_thread(self._service.show, entry_id, _asker(_user_id(body)))
+        await _respond(respond, render(reply, RenderOptions(share=_is_ephemeral(body))),
+                       replace_original=True)
+
+    async def _on_command_button(
+        self, ack: AsyncAck, body: Payload, action: Payload, respond: AsyncRespond,
+    ) -> None:
+        """A "What can I ask?" button: the help (or another command) replaces the message."""
+        await ack()
+        command = action.get("value")
+        if command not in SHAREABLE_COMMANDS:
+            return
+        reply = await self._ask(str(command), _asker(_user_id(body)))
+        await _respond(respond, render(reply, RenderOptions(share=_is_ephemeral(body))),
+                       replace_original=True)
+
+    async def _on_share(
+        self, ack: AsyncAck, body: Payload, action: Payload, respond: AsyncRespond,
+    ) -> None:
+        """"Share in channel": post the same answer visibly, then drop the private copy."""
+        await ack()
+        value = action.get("value")
+        user_id = _user_id(body)
+        asker = _asker(user_id)
+        entry_id = _entry_id(value)
+        if entry_id is not None:
+            reply = await asyncio.to_thread(self._service.show, entry_id, asker)
+        elif value in SHAREABLE_COMMANDS:
+            reply = await self._ask(str(value), asker)
+        else:
+            return
+        if reply.status is Status.SAFETY or reply.is_silent:
+            return
+        message = render(reply, RenderOptions(shared_by=user_id))
+        await _respond(respond, message, response_type=ResponseType.IN_CHANNEL.value,
+                       replace_original=False)
+        await respond(delete_original=True)
+
+    async def _on_feedback(
+        self, ack: AsyncAck, body: Payload, action: Payload, respond: AsyncRespond,
+    ) -> None:
+        """👍 / 👎: keep it through the service and thank the presser privately."""
+        await ack()
+        entry_id = _entry_id(action.get("value"))
+        if entry_id is None:
+            return
+        helpful = action.get("action_id") == ACTION_FEEDBACK_UP
+        await asyncio.to_thread(self._service.feedback, _asker(_user_id(body)), entry_id, helpful)
+        await _respond(respond, render_thanks(), response_type=ResponseType.EPHEMERAL.value,
+                       replace_original=False)
+
+    async def _ask(self, text: str, asker: Asker) -> Reply:
+        """The core's reply, off the event loop, since a feedback or rate store may block."""
+        return await asyncio.to_thread(self._service.ask, text, asker)
+
+
+async def run_slack(service: BotService, settings: SlackSettings, stop: asyncio.Event) -> None:
+    """Serve Slack until `stop` is set: Socket Mode, or HTTP on 0.0.0.0:PORT/slack/events."""
+    adapter = SlackAdapter(service, settings)
+    runner: web.AppRunner | None = None
+    await adapter.start()
+    try:
+        if not settings.socket_mode:
+            web_app = web.Application()
+            web_app.add_routes(adapter.routes())
+            runner = web.AppRunner(web_app)
+            await runner.setup()
+            await web.TCPSite(runner, "0.0.0.0", settings.port).start()
+            log.info("Slack: listening for HTTP requests on port %d%s", settings.port,
+                     EVENTS_PATH)
+        else:
+            log.info("Slack: connected in Socket Mode")
+        await stop.wait()
+    finally:
+        if runner is not None:
+            await runner.cleanup()
+        await adapter.stop()
+
+
+async def _check_token(variable: str, call: Awaitable[T]) -> T:
+    """The call's result, or a ConfigError naming the variable whose token Slack refused."""
+    try:
+        return await call
+    except SlackApiError as error:
+        code = error.response.get("error", "unknown_error")
+        raise ConfigError([f"{variable} was refused by Slack ({code})"]) from None
+
+
+async def _respond(respond: AsyncRespond, message: SlackMessage, *,
+                   response_type: str | None = None,
+                   replace_original: bool | None = None) -> None:
+    await respond(text=message.text, blocks=list(message.blocks), response_type=response_type,
+                  replace_original=replace_original)
+
+
+async def _say(say: AsyncSay, message: SlackMessage, thread_ts: str | None) -> None:
+    await say(text=message.text, blocks=list(message.blocks), thread_ts=thread_ts)
+
+
+def _asker(user_id: object) -> Asker:
+    return Asker(platform=PLATFORM, user_id=str(user_id or "unknown"))
+
+
+def _user_id(body: Payload) -> str | None:
+    user = body.get("user")
+    return str(user.get("id")) if isinstance(user, dict) and user.get("id") else None
+
+
+def _is_ephemeral(body: Payload) -> bool:
+    container = body.get("container")
+    return isinstance(container, dict) and bool(container.get("is_ephemeral"))
+
+
+def _entry_id(value: object) -> str | None:
+    """The entry a button names, or None for anything we did not put there."""
+    if isinstance(value, str) and value.startswith(ENTRY_PREFIX) and len(value) > len(
+            ENTRY_PREFIX):
+        return value[len(ENTRY_PREFIX):]
+    return None
+
+
+def _from_a_bot(event: Payload, context: AsyncBoltContext) -> bool:
+    """Bots (this one included) are never asked: it would loop, or answer an integration."""
+    return bool(event.get("bot_id")) or event.get("subtype") == "bot_message" or (
+        context.bot_user_id is not None and event.get("user") == context.bot_user_id)
+
+
+def _without_mention(text: str, bot_user_id: str | None) -> str:
+    """The question without our own `<@BOTID>` (or `<@BOTID|name>`) token; then unescaped."""
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
+    return unescape(text).strip()

@@ -1,0 +1,89 @@
+"""Slack settings from the environment: every problem named by variable, never by value."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+from bot.config import ConfigError, optional_int, require
+
+DEFAULT_PORT = 3000
+
+
+class ResponseType(StrEnum):
+    """Who sees a slash-command answer first: the asker alone, or the whole channel."""
+
+    EPHEMERAL = "ephemeral"
+    IN_CHANNEL = "in_channel"
+
+
+@dataclass(frozen=True, slots=True)
+class SlackSettings:
+    """What the Slack adapter needs; secrets stay out of `repr` so logs never show them."""
+
+    bot_token: str = field(repr=False)
+    app_token: str | None = field(default=None, repr=False)
+    signing_secret: str | None = field(default=None, repr=False)
+    port: int = DEFAULT_PORT
+    response_type: ResponseType = ResponseType.EPHEMERAL
+    api_url: str | None = None
+
+    @property
+    def socket_mode(self) -> bool:
+        """An app-level token means Socket Mode: no public URL, no signature to check."""
+        return self.app_token is not None
+
+    @staticmethod
+    def is_configured(env: Mapping[str, str]) -> bool:
+        """Whether the operator meant to run on Slack at all (the bot token is set)."""
+        return bool(env.get("SLACK_BOT_TOKEN", "").strip())
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> SlackSettings:
+        """Read and check every variable; raise one ConfigError listing all the problems."""
+        problems: list[str] = []
+        bot_token = require(env, "SLACK_BOT_TOKEN", problems,
+                            "the Bot User OAuth Token from the app's OAuth & Permissions page")
+        if bot_token and not bot_token.startswith("xoxb-"):
+            problems.append("SLACK_BOT_TOKEN should be a bot token starting with xoxb-")
+
+        app_token = env.get("SLACK_APP_TOKEN", "").strip() or None
+        if app_token is not None and not app_token.startswith("xapp-"):
+            problems.append("SLACK_APP_TOKEN should be an app-level token starting with xapp-")
+
+        signing_secret = env.get("SLACK_SIGNING_SECRET", "").strip() or None
+        if app_token is None and signing_secret is None:
+            problems.append(
+                "SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify requests "
+                "(or set SLACK_APP_TOKEN to use Socket Mode)"
+            )
+
+        port = optional_int(env, "PORT", DEFAULT_PORT, problems, minimum=1, maximum=65535)
+
+        raw_response = env.get("SLACK_RESPONSE", "").strip().lower() or ResponseType.EPHEMERAL
+        try:
+            response_type = ResponseType(raw_response)
+        except ValueError:
+            problems.append("SLACK_RESPONSE should be ephemeral or in_channel")
+            response_type = ResponseType.EPHEMERAL
+
+        api_url = _api_url(env, problems)
+
+        if problems:
+            raise ConfigError(problems)
+        return cls(bot_token=bot_token, app_token=app_token, signing_secret=signing_secret,
+                   port=port, response_type=response_type, api_url=api_url)
+
+
+def _api_url(env: Mapping[str, str], problems: list[str]) -> str | None:
+    """The Web API base URL, ending in `/` as slack_sdk joins method names onto it."""
+    raw = env.get("SLACK_API_URL", "").strip()
+    if not raw:
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        problems.append("SLACK_API_URL should be an http(s) URL such as https://slack.com/api/")
+        return None
+    return raw if raw.endswith("/") else raw + "/"
