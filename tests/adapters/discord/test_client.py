@@ -8,6 +8,7 @@ import pytest
 
 from adapters.discord.client import DiscordAdapter
 from bot.feedback import InMemoryFeedbackSink
+from bot.knowledge import KnowledgeBase
 
 DISCLAIMER = "this is not medical advice"
 MESSAGE_CONTENT_INTENT = 1 << 15
@@ -166,20 +167,21 @@ async def test_should_record_feedback_and_thank_privately(
 
 
 async def test_should_show_a_topic_button_publicly_under_a_public_answer(
-        adapter: DiscordAdapter, standin: Any) -> None:
+        adapter: DiscordAdapter, standin: Any, kb: KnowledgeBase) -> None:
     """A topic button on a public reply shows that entry publicly, with its own buttons."""
     question = standin.mention("does selank cause headaches")
     await standin.dispatch("MESSAGE_CREATE", question)
     answer = await standin.reply_to(question["id"])
     show_ids = [i for i in standin.custom_ids(answer.body) if i.startswith("selank:show:")]
-    assert "selank:show:dependence-and-withdrawal" in show_ids
+    related = kb.entry("side-effects").related  # type: ignore[union-attr]
+    assert show_ids == [f"selank:show:{entry_id}" for entry_id in related]
 
     on = standin.message_from_bot(standin.CHANNEL_ID, answer.body)
-    press = standin.press("selank:show:dependence-and-withdrawal", on=on)
+    press = standin.press(show_ids[0], on=on)
     await standin.dispatch("INTERACTION_CREATE", press)
     call = await standin.callback_of(press["id"])
 
-    assert embed_of(call.body)["title"] == "Is Selank addictive?"
+    assert embed_of(call.body)["title"] == kb.entry(related[0]).question  # type: ignore[union-attr]
     assert not (call.body["data"].get("flags") or 0) & standin.EPHEMERAL
 
 
@@ -190,13 +192,13 @@ async def test_should_show_a_topic_button_privately_under_a_private_answer(
     await standin.dispatch("INTERACTION_CREATE", interaction)
     private = await standin.callback_of(interaction["id"])
 
-    press = standin.press("selank:show:side-effects", on=standin.response_message(private))
+    press = standin.press("selank:show:is-it-safe", on=standin.response_message(private))
     await standin.dispatch("INTERACTION_CREATE", press)
     call = await standin.callback_of(press["id"])
 
-    assert embed_of(call.body)["title"] == "What side effects does Selank have?"
+    assert embed_of(call.body)["title"] == "Is Selank safe?"
     assert call.body["data"]["flags"] & standin.EPHEMERAL
-    assert "selank:share:entry:side-effects" in standin.custom_ids(call.body)
+    assert "selank:share:entry:is-it-safe" in standin.custom_ids(call.body)
 
 
 async def test_should_handle_buttons_on_messages_from_before_a_restart(
