@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import socket
+import subprocess
 import sys
 import types
 from collections.abc import Iterator, Mapping
@@ -238,3 +240,78 @@ def test_socket_mode_routes_should_not_move_the_health_port(responder: Responder
         platform = Platform("slack", settings, FakeHttpAdapter)
         routes, port = runner._routes([platform], {"slack": platform.build(service)}, 8080)
         assert port == expected and (len(routes) == 1) == (expected == 3000)
+
+
+def test_importing_the_runner_loads_no_platform_library() -> None:
+    """The chat libraries load only for a platform that runs."""
+    code = ("import sys, adapters.runner\n"
+            "print(sorted(n for n in sys.modules if n.split('.')[0] in "
+            "('slack_bolt', 'slack_sdk', 'discord')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_should_select_the_real_slack_and_discord_adapters_from_their_tokens() -> None:
+    """With both tokens set, both real platforms are chosen; Slack HTTP mode owns the port."""
+    env = {"SLACK_BOT_TOKEN": "xoxb-1-2-abc", "SLACK_SIGNING_SECRET": "signing-secret",
+           "PORT": "3100", "DISCORD_TOKEN": "discord.token.value"}
+    problems: list[str] = []
+    chosen = runner.select_platforms(env, None, problems)
+    assert problems == [] and [p.name for p in chosen] == ["slack", "discord"]
+    assert runner.select_platforms(env, "discord", problems)[0].name == "discord"
+    assert chosen[0].settings.port == 3100 and not chosen[0].settings.socket_mode
+
+
+class Started(logging.Handler):
+    """Sets an event when the runner logs that it has started (it runs on the loop's thread)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.event = asyncio.Event()
+        self.logger = logging.getLogger("selank.runner")
+        self.logger.addHandler(self)
+        self.logger.setLevel(logging.INFO)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage() == "started":
+            self.event.set()
+
+    async def wait(self) -> None:
+        await self.event.wait()
+        self.logger.removeHandler(self)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def test_real_slack_in_http_mode_should_share_the_server_with_health(
+    tmp_path: Path, responder: Responder,
+) -> None:
+    """Slack's events route and /healthz answer on Slack's PORT; unsigned events get 401."""
+    started = Started()
+    port = free_port()
+    env = {"SLACK_BOT_TOKEN": "xoxb-1-2-abc", "SLACK_SIGNING_SECRET": "signing-secret",
+           "PORT": str(port), "SLACK_API_URL": "http://127.0.0.1:9/api/"}
+    problems: list[str] = []
+    platforms = runner.select_platforms(env, "slack", problems)
+    url = f"sqlite:///{tmp_path / 'bot.sqlite3'}"
+    settings = OpsSettings(faq_path=responder.kb.path, database_url=url,
+                           health_host="127.0.0.1", health_port=0, reload=False)
+    stop = asyncio.Event()
+    serving = asyncio.create_task(runner.serve(settings, responder, Store.open(url),
+                                               platforms, stop))
+    async with asyncio.timeout(10):  # a guard against a hang, not a measurement
+        await started.wait()
+    base = f"http://127.0.0.1:{port}"
+    async with aiohttp.ClientSession() as session:
+        async with session.get(base + "/healthz") as response:
+            assert response.status == 200
+            assert (await response.json())["adapters"] == {"slack": True}
+        async with session.post(base + "/slack/events", data="{}") as response:
+            assert response.status == 401
+    stop.set()
+    assert await serving == 0
