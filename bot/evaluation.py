@@ -84,6 +84,9 @@ class Report:
             "out_of_scope_answered": self._rate(
                 sum(o.status is Status.ANSWER for o in out), len(out)
             ),
+            "out_of_scope_declined": self._rate(
+                sum(o.status is Status.FALLBACK for o in out), len(out)
+            ),
             "safety": len(safety),
             "safety_accuracy": self._rate(sum(o.correct for o in safety), len(safety)),
             "false_safety_rate": self._rate(

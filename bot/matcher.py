@@ -1,50 +1,47 @@
 """Ranks knowledge base entries against a question.
 
-Each entry is known by its question, alternates and keywords ("phrases"). A question is
-scored against every phrase that shares a word with it, words weighted by how well they
-tell entries apart (inverse document frequency: "selank" is in nearly every phrase and
-says little). An inverted index keeps this to the phrases that matter, so a knowledge base
-of thousands of entries stays fast; rapidfuzz then rewards near-verbatim wording on a
-short list.
+Each entry is known by its question, alternates and keywords ("phrases"). Words are
+weighted by how well they tell entries apart (inverse document frequency: "selank" is in
+nearly every phrase and says little). An inverted index finds the phrases that share a
+word with the question, so a knowledge base of thousands of entries stays fast; a short
+list of entries then gets the costlier evidence (rapidfuzz similarity, keywords, what the
+entry lacks), and a fitted model (bot/scoring.py) turns that evidence into a probability.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.normalize import apply_synonyms, normalize, stem
+from bot.scoring import FEATURES, MODEL, ScoringModel, Vector
+from bot.spelling import Speller
+from bot.stopwords import GRAMMAR, LOW_WEIGHT_WORDS, QUESTION_WORDS
 
-STOPWORDS = frozenset(
-    """a an the is are was were be been am do does did doing done have has had i me my you
-    your it its this that these those of to in on for with about at by from as or and if so
-    can could would should will shall may might must what which who whom how why when where
-    there here any some much many just also really very please tell know want need get got
-    go going thing things like than then them they their he she we us our""".split()
-)
-STOP_STEMS = frozenset(stem(word) for word in STOPWORDS)
+STOP_STEMS = frozenset(stem(word) for word in GRAMMAR | QUESTION_WORDS)
 """Tokens are stems (`does` -> `doe`), so stop words are compared as stems too."""
+LOW_WEIGHT_STEMS = STOP_STEMS | frozenset(stem(word) for word in LOW_WEIGHT_WORDS)
 STOPWORD_WEIGHT = 0.15
 """Stop words still count a little: "how" and "what" help tell apart otherwise equal phrases."""
 
-FUZZY_SHORTLIST = 12
-"""Entries whose phrases get the costlier character-level comparison."""
+SHORTLIST = 12
+"""Entries that get the full evidence; the rest are ranked out by word overlap alone."""
 
-DICE_WEIGHT, COVERAGE_WEIGHT, FUZZY_WEIGHT = 0.5, 0.3, 0.2
-"""How a score is made: best phrase overlap, how much of the question the entry knows, and
-character similarity of the closest phrase. They add up to one, so scores lie in [0, 1]."""
+RARE_WORD_ENTRIES = 1
+"""A known word used by at most this many entries names what the question is about."""
 
+RELATIVE_PREFIX = 6
+"""Letters an unknown word must share with a known one to be read as its relative."""
 
-def combine(dice: Any, coverage: Any, similarity: Any) -> Any:
-    """One score from the three signals; works on numbers and on numpy arrays alike."""
-    return DICE_WEIGHT * dice + COVERAGE_WEIGHT * coverage + FUZZY_WEIGHT * similarity
+NB_SMOOTHING = 0.5
+"""Additive smoothing of the naive Bayes word counts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +51,8 @@ class Candidate:
     entry: Entry
     score: float
     phrase: str
+    lacking: tuple[str, ...] = ()
+    """Words of the question that only other entries use ("semax" for side effects)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +65,33 @@ class Analysis:
     unknown: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The ranked entries for one question, best first."""
+
+    analysis: Analysis
+    candidates: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The feature rows of the shortlisted entries for one question (see bot/scoring.py)."""
+
+    analysis: Analysis
+    entries: tuple[int, ...]
+    features: Vector
+    phrases: tuple[str, ...]
+    lacking: tuple[tuple[str, ...], ...]
+    exact: tuple[bool, ...]
+    """Whether the question is, word for word once normalized, one of the entry's phrases."""
+
+
 class Matcher:
     """An index over one knowledge base; build once, query many times, never mutate."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, model: ScoringModel = MODEL) -> None:
         self.kb = kb
+        self.model = model
         self._synonyms: Mapping[str, str] = kb.synonyms
         self._longest_synonym = max((len(v.split()) for v in kb.synonyms), default=1)
         phrases: list[str] = []
@@ -85,8 +106,14 @@ class Matcher:
         self._phrase_text = [" ".join(tokens) for tokens in phrase_tokens]
         self._phrase_entry = np.asarray(phrase_entry, dtype=np.int64)
         self._entry_starts = np.searchsorted(self._phrase_entry, np.arange(len(kb.entries)))
-        self._surface_words = _surface_vocabulary(kb)
+        self._entry_stops = np.append(self._entry_starts[1:], len(phrases))
+        self._keywords = [
+            tuple(frozenset(self._tokens(normalize(k))) for k in entry.keywords)
+            for entry in kb.entries
+        ]
+        self._speller = Speller(_surface_vocabulary(kb))
         self._build_weights(phrase_tokens, len(kb.entries))
+        self._build_word_counts(phrase_tokens)
 
     # -- index ----------------------------------------------------------------------------
 
@@ -111,14 +138,48 @@ class Matcher:
             token: np.asarray(sorted(found), dtype=np.int64)
             for token, found in entries_with.items()
         }
+        self._sorted_tokens = sorted(self.weights)
         self._phrase_weight = np.asarray(
             [sum(self.weights[t] for t in set(tokens)) for tokens in phrase_tokens], dtype=float
         )
-        self._vocabulary = sorted(self.weights)
 
-    def _unknown_weight(self, token: str) -> float:
-        """A word no entry uses weighs like the rarest word: it is what the entry lacks."""
-        return self._unseen * (STOPWORD_WEIGHT if token in STOP_STEMS else 1.0)
+    def _build_word_counts(self, phrase_tokens: list[tuple[str, ...]]) -> None:
+        """How often each entry's phrases use each word, for the naive Bayes evidence."""
+        counts: list[dict[str, int]] = [{} for _ in self.kb.entries]
+        for phrase_id, tokens in enumerate(phrase_tokens):
+            entry_counts = counts[int(self._phrase_entry[phrase_id])]
+            for token in tokens:
+                entry_counts[token] = entry_counts.get(token, 0) + 1
+        self._word_counts = counts
+        self._word_totals = [sum(c.values()) for c in counts]
+
+    def _naive_bayes(self, query: list[str], shortlist: list[int]) -> Vector:
+        """P(entry | words) among the shortlist, from how often each entry's phrases use them.
+
+        The classic intent classifier: an entry whose alternates say "dose" again and again
+        claims a question with "dose" in it, however rare "gad" may be.
+        """
+        known = [t for t in query if t in self.weights]
+        vocabulary = len(self.weights)
+        logs = np.asarray([
+            sum(math.log((self._word_counts[i].get(t, 0) + NB_SMOOTHING)
+                         / (self._word_totals[i] + NB_SMOOTHING * vocabulary)) for t in known)
+            for i in shortlist
+        ])
+        logs -= logs.max(initial=0.0) if len(logs) else 0.0
+        odds = np.exp(logs)
+        return np.asarray(odds / odds.sum(), dtype=np.float64)
+
+    def _weight(self, token: str) -> float:
+        """A known word's weight; a word no entry uses weighs like the rarest word.
+
+        Unless it is grammar or talk around the question ("basically", "my article"):
+        those say nothing about scope, however rare they are in the knowledge base.
+        """
+        known = self.weights.get(token)
+        if known is not None:
+            return known
+        return self._unseen * (STOPWORD_WEIGHT if token in LOW_WEIGHT_STEMS else 1.0)
 
     def _tokens(self, normalized: str) -> tuple[str, ...]:
         words = apply_synonyms(normalized.split(), self._synonyms, self._longest_synonym)
@@ -127,46 +188,55 @@ class Matcher:
     # -- questions ------------------------------------------------------------------------
 
     def analyse(self, question: str) -> Analysis:
-        """Normalize, expand synonyms, correct misspellings against the index's vocabulary."""
+        """Normalize, correct misspellings against the index's words, expand synonyms."""
         normalized = normalize(question)
         corrections: list[tuple[str, str]] = []
         words: list[str] = []
         for word in normalized.split():
-            fixed = self._correct(word)
+            fixed = self._speller.correct(word)
             if fixed != word:
                 corrections.append((word, fixed))
             words.append(fixed)
-        tokens = self._tokens(" ".join(words))
+        tokens = []
+        for token in self._tokens(" ".join(words)):
+            relative = self._relative(token)
+            if relative != token:
+                corrections.append((token, relative))
+            tokens.append(relative)
         unknown = tuple(t for t in dict.fromkeys(tokens) if t not in self.weights)
-        return Analysis(normalized, tokens, tuple(corrections), unknown)
+        return Analysis(normalized, tuple(tokens), tuple(corrections), unknown)
 
-    def _correct(self, word: str) -> str:
-        """The known word a misspelling most likely meant, or the word itself.
+    def _relative(self, token: str) -> str:
+        """A known word from the same root, for an unknown one: dopaminergic -> dopamine.
 
-        Only words of five letters or more are corrected, by one edit (a swap of two
-        neighbours counts as one), or by two from eight letters or when the letters are only
-        shuffled (`slenak`): short real words are never bent into the vocabulary.
+        Stemming stops at endings; pharmacology builds long words on a shared root. Both
+        must share their first RELATIVE_PREFIX letters, and the shorter word must be at
+        least that long, so "test" never stands in for "testosterone".
         """
-        if len(word) < 5 or word in self._surface_words or word.isdigit():
-            return word
-        match = process.extractOne(
-            word, self._surface_words, scorer=OSA.distance, score_cutoff=2
-        )
-        if match is None:
-            return word
-        known, distance = str(match[0]), int(match[1])
-        if distance <= 1 or len(word) >= 8 or sorted(known) == sorted(word):
-            return known
-        return word
+        if (len(token) < RELATIVE_PREFIX or token in self.weights
+                or token in LOW_WEIGHT_STEMS):
+            return token
+        prefix = token[:RELATIVE_PREFIX]
+        start = bisect.bisect_left(self._sorted_tokens, prefix)
+        best, best_shared = token, 0
+        for known in itertools.islice(self._sorted_tokens, start, None):
+            if not known.startswith(prefix):
+                break
+            shared = next((i for i, (a, b) in enumerate(zip(known, token, strict=False))
+                           if a != b),
+                          min(len(known), len(token)))
+            if shared > best_shared or (shared == best_shared and len(known) < len(best)):
+                best, best_shared = known, shared
+        return best
 
-    def rank(self, question: str, limit: int = 5) -> tuple[Analysis, list[Candidate]]:
-        """The best `limit` entries for the question, best first, scores in [0, 1]."""
+    def evidence(self, question: str) -> Evidence:
+        """The shortlist of entries for a question and the feature row of each."""
         analysis = self.analyse(question)
         query = list(dict.fromkeys(analysis.tokens))
-        if not query:
-            return analysis, []
-        weight = {t: self.weights.get(t, self._unknown_weight(t)) for t in query}
+        weight = {token: self._weight(token) for token in query}
         query_weight = sum(weight.values())
+        if not query or query_weight <= 0:
+            return Evidence(analysis, (), np.zeros((0, len(FEATURES))), (), (), ())
         overlap = np.zeros(len(self._phrases))
         covered = np.zeros(len(self.kb.entries))
         for token in query:
@@ -175,37 +245,54 @@ class Matcher:
                 overlap[postings] += weight[token]
                 covered[self._entry_postings[token]] += weight[token]
         dice = 2 * overlap / (query_weight + self._phrase_weight)
-        best_dice = np.maximum.reduceat(dice, self._entry_starts) if len(dice) else dice
+        best_dice = np.maximum.reduceat(dice, self._entry_starts)
         coverage = covered / query_weight
-        partial = combine(best_dice, coverage, np.ones_like(coverage))
-        shortlist = np.argsort(-partial)[:FUZZY_SHORTLIST]
+        rough = best_dice + coverage
+        shortlist = [int(i) for i in np.argsort(-rough)[:SHORTLIST] if rough[i] > 0]
+        if not shortlist:
+            return Evidence(analysis, (), np.zeros((0, len(FEATURES))), (), (), ())
+        unknown = sum(weight[t] for t in query
+                      if t not in self.weights and t not in LOW_WEIGHT_STEMS) / query_weight
+        rare = [t for t in query if t not in LOW_WEIGHT_STEMS and t in self._entry_postings
+                and len(self._entry_postings[t]) <= RARE_WORD_ENTRIES]
+        query_set = frozenset(query)
         query_text = " ".join(analysis.tokens)
-        candidates = []
-        for entry_index in shortlist:
-            if best_dice[entry_index] <= 0:
-                continue
-            start = int(self._entry_starts[entry_index])
-            stop = (
-                int(self._entry_starts[entry_index + 1])
-                if entry_index + 1 < len(self._entry_starts) else len(self._phrases)
-            )
-            texts = self._phrase_text[start:stop]
-            similarity = process.cdist([query_text], texts, scorer=fuzz.ratio)[0] / 100
-            best = int(np.argmax(dice[start:stop] + similarity))
-            score = combine(best_dice[entry_index], coverage[entry_index], similarity.max())
-            candidates.append(
-                Candidate(self.kb.entries[entry_index], min(1.0, float(score)),
-                          self._phrases[start + best])
-            )
-        candidates.sort(key=lambda c: -c.score)
-        return analysis, candidates[:limit]
+        posterior = self._naive_bayes(query, shortlist)
+        rows, phrases, lacking = [], [], []
+        for position, index in enumerate(shortlist):
+            start, stop = int(self._entry_starts[index]), int(self._entry_stops[index])
+            similarity = process.cdist([query_text], self._phrase_text[start:stop],
+                                       scorer=fuzz.ratio)[0] / 100
+            phrases.append(self._phrases[start + int(np.argmax(dice[start:stop] + similarity))])
+            keyword = max((sum(weight[t] for t in k) for k in self._keywords[index]
+                           if k and k <= query_set), default=0.0) / query_weight
+            lacking.append(tuple(t for t in rare if index not in self._entry_postings[t]))
+            rows.append((best_dice[index], coverage[index], float(similarity.max()),
+                         keyword, len(lacking[-1]), unknown, float(posterior[position])))
+        exact = tuple(query_text in self._phrase_text[self._entry_starts[i]:self._entry_stops[i]]
+                      for i in shortlist)
+        return Evidence(analysis, tuple(shortlist), np.asarray(rows, dtype=np.float64),
+                        tuple(phrases), tuple(lacking), exact)
+
+    def rank(self, question: str, limit: int = 5) -> Ranking:
+        """The best `limit` entries for the question, best first, scores in [0, 1]."""
+        found = self.evidence(question)
+        scores = self.model.probability(found.features)
+        if sum(found.exact) == 1:
+            # The curator wrote this very question for this entry: that settles it.
+            scores[found.exact.index(True)] = 1.0
+        order = np.argsort(-scores, kind="stable")[:limit]
+        return Ranking(found.analysis, tuple(
+            Candidate(self.kb.entries[found.entries[i]], float(scores[i]), found.phrases[i],
+                      found.lacking[i])
+            for i in order
+        ))
 
     def complete(self, text: str, limit: int) -> list[Entry]:
         """Entries for an autocomplete menu: best matches, or the first entries when empty."""
         if not normalize(text):
             return list(self.kb.entries[:limit])
-        _, candidates = self.rank(text, limit)
-        return [candidate.entry for candidate in candidates]
+        return [candidate.entry for candidate in self.rank(text, limit).candidates]
 
 
 def _phrases(entry: Entry) -> Iterable[str]:
@@ -214,7 +301,7 @@ def _phrases(entry: Entry) -> Iterable[str]:
     yield from entry.keywords
 
 
-def _surface_vocabulary(kb: KnowledgeBase) -> list[str]:
+def _surface_vocabulary(kb: KnowledgeBase) -> set[str]:
     """Every word the knowledge base uses before stemming, plus the synonym table's variants."""
     words: set[str] = set()
     for entry in kb.entries:
@@ -223,4 +310,4 @@ def _surface_vocabulary(kb: KnowledgeBase) -> list[str]:
     for variant, canonical in kb.synonyms.items():
         words.update(variant.split())
         words.update(canonical.split())
-    return sorted(words)
+    return words

@@ -6,26 +6,14 @@ itself: answer, "did you mean", or an honest "I don't know".
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from bot.matcher import Analysis, Candidate, Matcher
+from bot.matcher import Analysis, Candidate, Matcher, Ranking
 from bot.reply import Status
 from bot.safety import is_crisis
+from bot.smalltalk import is_help_request
 from bot.thresholds import DEFAULT, Thresholds
 
-_GREETING = re.compile(
-    r"^(hi+|hey+|hello+|hiya|howdy|yo+|sup|hola|greetings|good (morning|afternoon|evening)|"
-    r"thanks?|thank you|ty)( (there|bot|selank bot|selankbot|all|everyone|guys|folks))?$"
-)
-_HELP = re.compile(
-    r"^(help|commands?|menu|start|usage|\?+|"
-    r"(what|which) (can|do) you (do|know|answer|help with)|"
-    r"(how|what) (do|can|should) i (use|ask) (you|this|this bot|it)|"
-    r"how does this (bot )?work|who are you|what are you|what is this( bot)?|"
-    r"what can i ask( you)?|what do you know( about)?|what questions can i ask( you)?)$"
-)
-_FILLER = re.compile(r"\b(please|pls|the|bot|selank bot|selankbot)\b")
 _COMMANDS = {
     "summary": Status.SUMMARY, "key points": Status.SUMMARY, "keypoints": Status.SUMMARY,
     "topics": Status.TOPICS, "list": Status.TOPICS, "list topics": Status.TOPICS,
@@ -52,39 +40,35 @@ def route(
     """Route one message; `normalized` is its normalized text, `original` what the user sent."""
     if is_crisis(normalized):
         return Route(Status.SAFETY, "crisis words: safety comes before any answer")
-    bare = " ".join(_FILLER.sub(" ", normalized).split())
-    if not bare or _GREETING.match(bare) or _HELP.match(bare):
+    if normalized in _COMMANDS:
+        return Route(_COMMANDS[normalized], f"the `{normalized}` command")
+    if is_help_request(normalized):
         return Route(Status.HELP, "empty, a greeting or a request for help")
-    if bare in _COMMANDS:
-        return Route(_COMMANDS[bare], f"the `{bare}` command")
-    analysis, candidates = matcher.rank(original, limit=5)
-    return by_score(analysis, tuple(candidates), limits)
+    return by_score(matcher.rank(original, limit=5), limits)
 
 
-def by_score(
-    analysis: Analysis, candidates: tuple[Candidate, ...], limits: Thresholds = DEFAULT
-) -> Route:
-    """Answer, suggest or fall back, from the ranked candidates alone."""
+def by_score(ranking: Ranking, limits: Thresholds = DEFAULT) -> Route:
+    """Answer, suggest or fall back, from the ranking alone."""
+    analysis, candidates = ranking.analysis, ranking.candidates
     if not candidates:
         return Route(Status.FALLBACK, "no entry shares a word with the question", analysis)
-    best = candidates[0].score
-    runner_up = candidates[1].score if len(candidates) > 1 else 0.0
-    margin = best - runner_up
-    if best >= limits.answer_min_score and margin >= limits.answer_min_margin:
-        reason = (f"score {best:.2f} >= answer_min_score {limits.answer_min_score} and "
+    best = candidates[0]
+    margin = best.score - (candidates[1].score if len(candidates) > 1 else 0.0)
+    confident = best.score >= limits.answer_min_score and margin >= limits.answer_min_margin
+    if confident and not best.lacking:
+        reason = (f"score {best.score:.2f} >= answer_min_score {limits.answer_min_score} and "
                   f"margin {margin:.2f} >= answer_min_margin {limits.answer_min_margin}")
         return Route(Status.ANSWER, reason, analysis, candidates)
-    if best >= limits.suggest_min_score:
+    if best.score >= limits.suggest_min_score:
         close = tuple(
-            c for c in candidates if best - c.score <= limits.suggest_window
+            c for c in candidates if best.score - c.score <= limits.suggest_window
         )[: limits.max_suggestions]
-        if best >= limits.answer_min_score:
-            reason = (f"score {best:.2f} is high but margin {margin:.2f} < "
-                      f"answer_min_margin {limits.answer_min_margin}")
-        else:
-            reason = (f"score {best:.2f} between suggest_min_score {limits.suggest_min_score} "
-                      f"and answer_min_score {limits.answer_min_score}")
-        return Route(Status.SUGGEST, reason, analysis, close)
-    reason = f"score {best:.2f} < suggest_min_score {limits.suggest_min_score}"
+        # "semax side effects" scores high for Selank's side effects but asks about Semax:
+        # an entry that never mentions what the question is about is offered, not asserted.
+        reason = (f"the best entry never mentions {', '.join(best.lacking)}" if best.lacking
+                  else f"score {best.score:.2f} (margin {margin:.2f}) is short of an answer")
+        return Route(Status.SUGGEST, f"{reason}; >= suggest_min_score "
+                     f"{limits.suggest_min_score}", analysis, close)
+    reason = f"score {best.score:.2f} < suggest_min_score {limits.suggest_min_score}"
     close = tuple(c for c in candidates if c.score >= limits.pointer_min_score)[:3]
     return Route(Status.FALLBACK, reason, analysis, close)

@@ -1,8 +1,9 @@
 """Every number that decides a route, in one place.
 
-Fitted on `tests/eval/dev.yaml` with `bench/fit_thresholds.py` (never on the holdout set):
-the search keeps wrong answers and out-of-scope answers rare first, then maximizes top-1
-accuracy. Refit after large knowledge base edits and write the new values here.
+Fitted by `bench/fit_scorer.py` on `tests/eval/dev.yaml` and `tests/eval/tuning.yaml`,
+never on the holdout set: the search keeps wrong answers and out-of-scope answers rare
+first, then maximizes top-1 accuracy. Scores are probabilities (bot/scoring.py), so the
+numbers mean what they say. Refit after large knowledge base edits and paste the values.
 """
 
 from __future__ import annotations
@@ -13,22 +14,22 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True)
 class Thresholds:
     answer_min_score: float
-    """Below this the best entry is never given as an answer."""
+    """The best entry is answered outright only when it is at least this likely right."""
 
     answer_min_margin: float
-    """The best entry must lead the runner-up by this much to be answered outright."""
+    """...and leads the runner-up by at least this much."""
 
     suggest_min_score: float
-    """From here up to an answer, the close candidates are offered as "did you mean"."""
+    """Below an answer, the best entries from this score up are offered as "did you mean"."""
 
-    suggest_window: float = 0.10
+    suggest_window: float = 0.5
     """Candidates within this distance of the best one are offered alongside it."""
 
     max_suggestions: int = 3
     """A "did you mean" offers at most this many entries."""
 
-    pointer_min_score: float = 0.25
+    pointer_min_score: float = 0.03
     """Under an "I don't know", entries from this score up are named as the closest topics."""
 
 
-DEFAULT = Thresholds(answer_min_score=0.55, answer_min_margin=0.06, suggest_min_score=0.40)
+DEFAULT = Thresholds(answer_min_score=0.95, answer_min_margin=0.0, suggest_min_score=0.07)

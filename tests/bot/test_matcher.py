@@ -27,8 +27,7 @@ def matcher(kb: KnowledgeBase) -> Matcher:
 )
 def test_should_rank_the_right_entry_first(matcher: Matcher, question: str, expected: str) -> None:
     """Everyday phrasings, typos included, find their entry."""
-    _, candidates = matcher.rank(question)
-    assert candidates[0].entry.id == expected
+    assert matcher.rank(question).candidates[0].entry.id == expected
 
 
 def test_should_correct_misspellings_of_selank(matcher: Matcher) -> None:
@@ -52,8 +51,7 @@ def test_should_score_every_question_of_the_kb_for_its_own_entry(kb: KnowledgeBa
     """Each canonical question ranks its own entry first."""
     matcher = Matcher(kb)
     for entry in kb.entries:
-        _, candidates = matcher.rank(entry.question)
-        assert candidates[0].entry.id == entry.id, entry.question
+        assert matcher.rank(entry.question).candidates[0].entry.id == entry.id, entry.question
 
 
 def test_should_score_every_alternate_for_its_own_entry(kb: KnowledgeBase) -> None:
@@ -62,16 +60,15 @@ def test_should_score_every_alternate_for_its_own_entry(kb: KnowledgeBase) -> No
     strays = []
     for entry in kb.entries:
         for alternate in entry.alternates:
-            _, candidates = matcher.rank(alternate)
-            if candidates[0].entry.id != entry.id:
-                strays.append((entry.id, alternate, candidates[0].entry.id))
+            best = matcher.rank(alternate).candidates[0].entry.id
+            if best != entry.id:
+                strays.append((entry.id, alternate, best))
     assert strays == []
 
 
 def test_should_find_nothing_for_words_no_entry_uses(matcher: Matcher) -> None:
     """Gibberish shares no word with the knowledge base, so nothing is ranked."""
-    _, candidates = matcher.rank("qwzx plorb vranth")
-    assert candidates == []
+    assert matcher.rank("qwzx plorb vranth").candidates == ()
 
 
 @settings(max_examples=200, deadline=None)
@@ -82,8 +79,7 @@ def test_scores_stay_between_zero_and_one(text: str) -> None:
     from bot.paths import BUNDLED_FAQ
 
     matcher = _cached_matcher(BUNDLED_FAQ, load_knowledge_base)
-    _, candidates = matcher.rank(text)
-    scores = [c.score for c in candidates]
+    scores = [c.score for c in matcher.rank(text).candidates]
     assert all(0.0 <= s <= 1.0 for s in scores)
     assert scores == sorted(scores, reverse=True)
 
