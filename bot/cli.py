@@ -164,8 +164,9 @@ def _explanation(decision: Route) -> str:
         if analysis.unknown:
             lines.append(f"unknown:    {' '.join(analysis.unknown)} (words no entry uses)")
     for rank, candidate in enumerate(decision.candidates[:5], 1):
+        lacking = f"  lacks: {' '.join(candidate.lacking)}" if candidate.lacking else ""
         lines.append(f"{rank}. {candidate.score:.3f}  {candidate.entry.id:<28} "
-                     f"matched: {candidate.phrase!r}")
+                     f"matched: {candidate.phrase!r}{lacking}")
     return "\n".join(lines)
 
 

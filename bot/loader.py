@@ -37,7 +37,7 @@ DEFAULT_TEXTS = Texts(
     help=(
         "I answer questions about the peptide Selank from one curated source: what it is, "
         "how it is thought to work, its uses, side effects, safety, legal status and how it "
-        "compares with Semax and benzodiazepines."
+        "compares with Semax and benzodiazepines. Try one of these:"
     ),
     fallback=(
         "I don't know: my source does not cover that. For personal advice, ask a qualified "

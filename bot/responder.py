@@ -120,7 +120,7 @@ class Responder:
 
     def _help(self, kb: KnowledgeBase, notice: str | None = None) -> Reply:
         examples = "\n".join(f"- {q}" for q in kb.help_examples[:3])
-        body = kb.texts.help + (f"\n\nTry asking:\n{examples}" if examples else "")
+        body = kb.texts.help + (f"\n{examples}" if examples else "")
         return _reply(kb, Status.HELP, "What I can do", body, notice=notice)
 
 

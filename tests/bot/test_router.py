@@ -45,7 +45,7 @@ def test_should_route_greetings_and_empty_input_to_help(responder: Responder,
     """Nothing to answer yet: say what the bot can do."""
     reply = responder.ask(message)
     assert reply.status is Status.HELP
-    assert "Try asking" in reply.body
+    assert all(f"- {example}" in reply.body for example in responder.kb.help_examples)
 
 
 def test_should_answer_a_greeting_that_carries_a_question(responder: Responder) -> None:
