@@ -61,7 +61,7 @@ def by_score(ranking: Ranking, limits: Thresholds = DEFAULT) -> Route:
         return Route(Status.ANSWER, reason, analysis, candidates)
     if best.score >= limits.suggest_min_score:
         close = tuple(
-            c for c in candidates if best.score - c.score <= limits.suggest_window
+            c for c in candidates if c.score >= limits.suggest_min_score
         )[: limits.max_suggestions]
         # "semax side effects" scores high for Selank's side effects but asks about Semax:
         # an entry that never mentions what the question is about is offered, not asserted.

@@ -22,9 +22,6 @@ class Thresholds:
     suggest_min_score: float
     """Below an answer, the best entries from this score up are offered as "did you mean"."""
 
-    suggest_window: float = 0.5
-    """Candidates within this distance of the best one are offered alongside it."""
-
     max_suggestions: int = 3
     """A "did you mean" offers at most this many entries."""
 

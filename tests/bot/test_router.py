@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.reply import Status
@@ -74,3 +76,26 @@ def test_should_never_state_a_dose(responder: Responder) -> None:
     reply = responder.ask("how many mg of selank should i take per day")
     assert reply.entry_id == "dosage"
     assert "no dos" in reply.body.lower()
+
+
+def _crisis_set() -> list[dict[str, object]]:
+    import yaml
+
+    path = Path(__file__).with_name("crisis_messages.yaml")
+    return list(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def test_should_catch_every_crisis_message_of_the_blind_set(responder: Responder) -> None:
+    """120 crisis messages written apart from the patterns, typos and slang included."""
+    crises = [i["q"] for i in _crisis_set() if i["expect"] == ["SAFETY"]]
+    missed = [q for q in crises if responder.ask(str(q)).status is not Status.SAFETY]
+    assert len(crises) >= 100
+    assert missed == []
+
+
+def test_should_rarely_alarm_on_ordinary_questions_with_alarming_words(
+        responder: Responder) -> None:
+    """"this exam is killing me" is not a crisis; a few cautious alarms are accepted."""
+    calm = [i["q"] for i in _crisis_set() if i["expect"] == ["NOT_SAFETY"]]
+    alarms = [q for q in calm if responder.ask(str(q)).status is Status.SAFETY]
+    assert len(alarms) <= len(calm) * 0.05, alarms
