@@ -43,6 +43,7 @@ class Speller:
     def __init__(self, vocabulary: Iterable[str]) -> None:
         self._vocabulary = sorted(set(vocabulary))
         self._known = frozenset(self._vocabulary)
+        english_words()  # read the word list at start-up, not on someone's first question
 
     def correct(self, word: str) -> str:
         """The vocabulary word a misspelling most likely meant, or the word itself.
