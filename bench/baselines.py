@@ -4,8 +4,9 @@ Baselines: rapidfuzz `WRatio` over every question and alternate, and BM25 (`bm25
 Snowball stemming and English stop words) over each entry's text. Each baseline answers its
 top entry when the score clears a threshold, and gets its own best threshold: the one that
 maximizes right answers plus rejected out-of-scope questions on the evaluated set itself (an
-oracle, which favours the baselines). Crisis and help items are left out: the baselines
-have no such routes.
+oracle, which favours the baselines), and once more among the thresholds that answer at
+most 2% of the out-of-scope questions, the level the project's matcher is held to. Crisis
+and help items are left out: the baselines have no such routes.
 
     python bench/baselines.py [--set tests/eval/holdout.yaml] [--chart docs/baselines.png]
 """
@@ -13,6 +14,7 @@ have no such routes.
 from __future__ import annotations
 
 import argparse
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +37,7 @@ class Row:
     name: str
     threshold: str
     top1: float
+    answered_right: float
     wrong: float
     out_of_scope_answered: float
 
@@ -68,14 +71,19 @@ def bm25_ranker(kb: KnowledgeBase) -> Ranker:
     return rank
 
 
-def best_threshold_row(name: str, items: Sequence[Item], ranker: Ranker) -> Row:
+def best_threshold_row(name: str, items: Sequence[Item], ranker: Ranker,
+                       max_out_of_scope: float = 1.0) -> Row:
+    """The baseline at its best threshold, optionally among those answering at most
+    `max_out_of_scope` of the out-of-scope questions (the safety level we hold ours to)."""
     ranked = [(item, *ranker(item.question)) for item in items]
     in_scope = [r for r in ranked if r[0].expect]
     out = [r for r in ranked if not r[0].expect]
     best: tuple[int, float] | None = None
-    for threshold in sorted({score for _, _, score in ranked} | {0.0}):
+    for threshold in sorted({score for _, _, score in ranked} | {0.0, math.inf}):
         right = sum(1 for item, top, s in in_scope if s >= threshold and top in item.expect)
         rejected = sum(1 for _, _, s in out if s < threshold)
+        if (len(out) - rejected) / len(out) > max_out_of_scope:
+            continue
         if best is None or right + rejected > best[0]:
             best = (right + rejected, threshold)
     assert best is not None
@@ -83,14 +91,16 @@ def best_threshold_row(name: str, items: Sequence[Item], ranker: Ranker) -> Row:
     right = sum(1 for item, top, s in in_scope if s >= threshold and top in item.expect)
     wrong = sum(1 for item, top, s in in_scope if s >= threshold and top not in item.expect)
     answered_out = sum(1 for _, _, s in out if s >= threshold)
-    return Row(name, f"{threshold:.2f}", right / len(in_scope), wrong / len(in_scope),
-               answered_out / len(out))
+    return Row(name, f"{threshold:.2f}" if threshold < math.inf else "none passes",
+               right / len(in_scope), right / len(in_scope),
+               wrong / len(in_scope), answered_out / len(out))
 
 
 def ours_row(responder: Responder, items: Sequence[Item]) -> Row:
     metrics = evaluate(responder, items).metrics()
     return Row("selank-bot matcher", "bot/thresholds.py", float(metrics["top1_accuracy"]),
-               float(metrics["wrong_answer_rate"]), float(metrics["out_of_scope_answered"]))
+               float(metrics["answered_correctly"]), float(metrics["wrong_answer_rate"]),
+               float(metrics["out_of_scope_answered"]))
 
 
 def chart(rows: Sequence[Row], path: Path, title: str) -> None:
@@ -99,12 +109,13 @@ def chart(rows: Sequence[Row], path: Path, title: str) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    labels = ["top-1 accuracy\n(in scope)", "wrong answers\n(in scope)",
-              "out-of-scope\nanswered"]
-    figure, axes = plt.subplots(figsize=(8, 4.2), dpi=120)
+    labels = ["top-1 accuracy\n(in scope)", "answered outright\nand right",
+              "wrong answers\n(in scope)", "out-of-scope\nanswered"]
+    figure, axes = plt.subplots(figsize=(9, 4.4), dpi=120)
     width = 0.8 / len(rows)
     for index, row in enumerate(rows):
-        values = [row.top1 * 100, row.wrong * 100, row.out_of_scope_answered * 100]
+        values = [row.top1 * 100, row.answered_right * 100, row.wrong * 100,
+                  row.out_of_scope_answered * 100]
         positions = [x + index * width for x in range(len(labels))]
         bars = axes.bar(positions, values, width, label=row.name)
         axes.bar_label(bars, fmt="%.1f", fontsize=8)
@@ -130,14 +141,17 @@ def main() -> None:
         ours_row(Responder(kb), items),
         best_threshold_row("rapidfuzz WRatio", items, wratio_ranker(kb)),
         best_threshold_row("BM25 (bm25s, stemmed)", items, bm25_ranker(kb)),
+        best_threshold_row("WRatio, <= 2% out of scope", items, wratio_ranker(kb), 0.02),
+        best_threshold_row("BM25, <= 2% out of scope", items, bm25_ranker(kb), 0.02),
     ]
     print(f"{args.set.name}: {sum(i.kind == 'in_scope' for i in items)} in scope, "
           f"{sum(i.kind == 'out_of_scope' for i in items)} out of scope\n")
-    print("| matcher | threshold | top-1 accuracy | wrong answers | out-of-scope answered |")
-    print("|---|---|---|---|---|")
+    print("| matcher | threshold | top-1 accuracy | answered outright, right | wrong answers "
+          "| out-of-scope answered |")
+    print("|---|---|---|---|---|---|")
     for row in rows:
-        print(f"| {row.name} | {row.threshold} | {row.top1:.1%} | {row.wrong:.1%} "
-              f"| {row.out_of_scope_answered:.1%} |")
+        print(f"| {row.name} | {row.threshold} | {row.top1:.1%} | {row.answered_right:.1%} "
+              f"| {row.wrong:.1%} | {row.out_of_scope_answered:.1%} |")
     chart(rows, args.chart, f"Matching on {args.set.name}: selank-bot vs baselines")
     print(f"\nChart written to {args.chart}")
 
