@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint lint-docker typecheck eval bench clean
+.PHONY: run test lint lint-docker typecheck eval bench fit baselines clean
 
 # Create the virtualenv and install the project with pinned versions (constraints.txt).
 $(STAMP): pyproject.toml constraints.txt
@@ -34,11 +34,19 @@ typecheck: $(STAMP)
 
 # Matching accuracy on the evaluation sets.
 eval: $(STAMP)
-	$(BIN)/selank-bot eval tests/eval/dev.yaml tests/eval/holdout.yaml
+	$(BIN)/selank-bot eval tests/eval/dev.yaml tests/eval/tuning.yaml tests/eval/holdout.yaml
 
 # Speed of loading and matching (prints figures; never part of the tests).
 bench: $(STAMP)
 	$(BIN)/python bench/bench_match.py
+
+# Refit the scoring model and thresholds on dev + tuning; paste what it prints.
+fit: $(STAMP)
+	$(BIN)/python bench/fit_scorer.py
+
+# The project's matcher against WRatio and BM25 on the holdout set, with a chart.
+baselines: $(STAMP)
+	$(BIN)/python bench/baselines.py
 
 # Remove the virtualenv and caches.
 clean:
