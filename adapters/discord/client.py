@@ -126,6 +126,11 @@ class SelankClient(discord.AutoShardedClient):
     async def _respond(self, interaction: discord.Interaction, reply: Reply, *,
                        ephemeral: bool, content: str | None = None) -> None:
         if reply.is_silent:
+            # Discord wants every interaction acknowledged, or it shows the user an error;
+            # the rate limit's silence holds all the same: acknowledge, then show nothing.
+            await interaction.response.defer(ephemeral=True)
+            if interaction.type is discord.InteractionType.application_command:
+                await interaction.delete_original_response()
             return
         view = view_for(reply, shareable=ephemeral)
         await interaction.response.send_message(
