@@ -166,7 +166,7 @@ class Matcher:
                          / (self._word_totals[i] + NB_SMOOTHING * vocabulary)) for t in known)
             for i in shortlist
         ])
-        logs -= logs.max(initial=0.0) if len(logs) else 0.0
+        logs -= logs.max()  # shortlists are never empty here
         odds = np.exp(logs)
         return np.asarray(odds / odds.sum(), dtype=np.float64)
 

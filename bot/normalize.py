@@ -19,7 +19,11 @@ INPUT_CAP = 1000
 # Slack `<!channel>`, `<@U123|name>`, `<#C1|general>`, `<https://x|label>`; Discord `<@123>`,
 # `<@&123>`, `<#123>`, `<:emoji:123>`; plain `@everyone` / `@here`.
 _MARKUP = re.compile(r"<[!@#:a-zA-Z][^<>\s]{0,200}>|@everyone\b|@here\b|@channel\b")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_LINK = re.compile(r"<(?:https?|mailto):[^<>|\s]{1,500}\|([^<>]{1,200})>")
+"""A Slack link with a label (`<https://x|label>`): the label is what the user wrote."""
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
+)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _CONTRACTIONS = (
     (re.compile(r"\bcan't\b"), "can not"),
@@ -55,6 +59,7 @@ def clean(text: str) -> tuple[str, bool]:
     cut = len(text) > INPUT_CAP
     text = text[:INPUT_CAP]
     text = _CONTROL.sub(" ", text)
+    text = _LINK.sub(r" \1 ", text)
     text = _MARKUP.sub(" ", text)
     return " ".join(text.split()), cut
 

@@ -56,6 +56,14 @@ class Reply:
     notice: str | None = None
 
     @property
+    def private(self) -> bool:
+        """Only the asker should see it: a crisis reply, or a rate-limit notice.
+
+        Adapters never broadcast, share or put such a reply in place of a public message.
+        """
+        return self.status in (Status.SAFETY, Status.RATE_LIMITED)
+
+    @property
     def is_silent(self) -> bool:
         """True when the bot should say nothing at all (a user past the rate limit)."""
         return self.status is Status.RATE_LIMITED and not self.body

@@ -91,8 +91,9 @@ _PATTERNS = [
     r"\b(go|going|get) to (the )?(er|a and e|emergency room|hospital) (now|right now)\b",
     r"\bshould i go to the (er|emergency room|hospital)\b",
 ]
-_NOT_CRISIS = re.compile(
-    # A general question about overdose risk is about safety, not a person overdosing now.
+_GENERAL_QUESTION = re.compile(
+    # "can you overdose on selank" asks about a risk, not a person overdosing now; the
+    # clause is set aside, and whatever else the message says is still read.
     r"^(can|could) (you|one|people|someone|a person) (overdose|od) on\b"
 )
 _CRISIS = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
@@ -101,8 +102,9 @@ _CRISIS_WORDS = ("suicide", "suicidal", "overdose", "overdosed", "anaphylaxis", 
 
 def is_crisis(normalized: str) -> bool:
     """True when the normalized message reads as a crisis or a medical emergency."""
+    normalized = _GENERAL_QUESTION.sub(" ", normalized)
     if _CRISIS.search(normalized):
-        return not _NOT_CRISIS.search(normalized)
+        return True
     for word in normalized.split():
         if len(word) >= 6 and process.extractOne(
             word, _CRISIS_WORDS, scorer=OSA.distance, score_cutoff=2

@@ -64,3 +64,6 @@ class QueuedRecorder:
         except StoreError as error:
             self._on_error()
             log_event(log, "store write failed", logging.ERROR, error=str(error))
+        except Exception as error:  # the only writer thread must outlive any one bad row
+            self._on_error()
+            log_event(log, "store write failed", logging.ERROR, error=repr(error))

@@ -94,13 +94,14 @@ class SelankClient(discord.AutoShardedClient):
 
     async def respond_to_command(self, interaction: discord.Interaction, reply: Reply) -> None:
         """`/selank` answers are private unless DISCORD_PUBLIC says otherwise."""
-        await self._respond(interaction, reply, ephemeral=not self.settings.public)
+        await self._respond(interaction, reply,
+                            ephemeral=reply.private or not self.settings.public)
 
     async def on_show_pressed(self, interaction: discord.Interaction, entry_id: str) -> None:
         """Show the picked topic where the button was: privately under a private answer."""
         reply = await asyncio.to_thread(self.service.show, entry_id, asker_of(interaction))
         message = interaction.message
-        ephemeral = message is not None and message.flags.ephemeral
+        ephemeral = reply.private or (message is not None and message.flags.ephemeral)
         await self._respond(interaction, reply, ephemeral=ephemeral)
 
     async def on_feedback_pressed(self, interaction: discord.Interaction, entry_id: str,
@@ -120,6 +121,9 @@ class SelankClient(discord.AutoShardedClient):
         kind, _, entry_id = what.partition(":")
         build = builders.get(kind) or (lambda: self.service.show(entry_id, asker))
         reply = await asyncio.to_thread(build)
+        if reply.private:  # a rate-limit notice is for the presser, never the channel
+            await self._respond(interaction, reply, ephemeral=True)
+            return
         await self._respond(interaction, reply, ephemeral=False,
                             content=f"Shared by {interaction.user.mention}")
 

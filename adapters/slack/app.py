@@ -37,7 +37,7 @@ from adapters.slack.render import (
 )
 from adapters.slack.settings import ResponseType, SlackSettings
 from bot.config import ConfigError
-from bot.reply import Reply, Status
+from bot.reply import Reply
 from bot.service import Asker, BotService
 
 PLATFORM: Final = "slack"
@@ -153,9 +153,8 @@ class SlackAdapter:
         reply = await self._ask(text, _asker(command.get("user_id")))
         if reply.is_silent:
             return
-        # A safety reply is never broadcast: it stays between the bot and the asker.
-        visible = (self._settings.response_type is ResponseType.IN_CHANNEL
-                   and reply.status is not Status.SAFETY)
+        # A safety reply or a rate-limit notice is never broadcast: it is for the asker.
+        visible = self._settings.response_type is ResponseType.IN_CHANNEL and not reply.private
         message = render(reply, RenderOptions(share=not visible, asked=None if visible else text))
         await _respond(respond, message, response_type=(
             ResponseType.IN_CHANNEL if visible else ResponseType.EPHEMERAL).value)
@@ -194,8 +193,7 @@ class SlackAdapter:
         if entry_id is None:
             return
         reply = await asyncio.to_thread(self._service.show, entry_id, _asker(_user_id(body)))
-        await _respond(respond, render(reply, RenderOptions(share=_is_ephemeral(body))),
-                       replace_original=True)
+        await _answer_press(respond, body, reply)
 
     async def _on_command_button(
         self, ack: AsyncAck, body: Payload, action: Payload, respond: AsyncRespond,
@@ -206,8 +204,7 @@ class SlackAdapter:
         if command not in SHAREABLE_COMMANDS:
             return
         reply = await self._ask(str(command), _asker(_user_id(body)))
-        await _respond(respond, render(reply, RenderOptions(share=_is_ephemeral(body))),
-                       replace_original=True)
+        await _answer_press(respond, body, reply)
 
     async def _on_share(
         self, ack: AsyncAck, body: Payload, action: Payload, respond: AsyncRespond,
@@ -224,7 +221,8 @@ class SlackAdapter:
             reply = await self._ask(str(value), asker)
         else:
             return
-        if reply.status is Status.SAFETY or reply.is_silent:
+        if reply.private:
+            await _answer_press(respond, body, reply)
             return
         message = render(reply, RenderOptions(shared_by=user_id))
         await _respond(respond, message, response_type=ResponseType.IN_CHANNEL.value,
@@ -279,6 +277,23 @@ async def _check_token(variable: str, call: Awaitable[T]) -> T:
     except SlackApiError as error:
         code = error.response.get("error", "unknown_error")
         raise ConfigError([f"{variable} was refused by Slack ({code})"]) from None
+
+
+
+async def _answer_press(respond: AsyncRespond, body: Payload, reply: Reply) -> None:
+    """A button's reply takes the message's place, unless it is only for the presser.
+
+    Past the rate limit the presser gets the notice beside the message (never over it),
+    then nothing at all.
+    """
+    if reply.is_silent:
+        return
+    if reply.private:
+        await _respond(respond, render(reply), response_type=ResponseType.EPHEMERAL.value,
+                       replace_original=False)
+        return
+    await _respond(respond, render(reply, RenderOptions(share=_is_ephemeral(body))),
+                   replace_original=True)
 
 
 async def _respond(respond: AsyncRespond, message: SlackMessage, *,

@@ -25,6 +25,7 @@ from adapters.slack.settings import SlackSettings
 from bot.feedback import InMemoryFeedbackSink
 from bot.loader import load_knowledge_base
 from bot.paths import BUNDLED_FAQ
+from bot.ratelimit import RateLimiter
 from bot.responder import Responder
 from bot.service import BotService
 
@@ -168,9 +169,10 @@ class BotUnderTest:
                                "application/x-www-form-urlencoded")
 
 
-def make_service(sink: InMemoryFeedbackSink) -> BotService:
-    """The real core over the starter knowledge base."""
-    return BotService(Responder(load_knowledge_base(BUNDLED_FAQ)), sink)
+def make_service(sink: InMemoryFeedbackSink, rate_limit: int = 0) -> BotService:
+    """The real core over the bundled knowledge base; `rate_limit` questions a minute."""
+    return BotService(Responder(load_knowledge_base(BUNDLED_FAQ)), sink,
+                      limiter=RateLimiter(limit=rate_limit))
 
 
 @pytest.fixture
@@ -203,9 +205,10 @@ async def make_bot(
     """A factory, so a test can change a setting (such as SLACK_RESPONSE) first."""
     opened: list[tuple[TestServer, aiohttp.ClientSession, SlackAdapter]] = []
 
-    async def build(**env: str) -> BotUnderTest:
+    async def build(rate_limit: int = 0, **env: str) -> BotUnderTest:
         sink = InMemoryFeedbackSink()
-        adapter = SlackAdapter(make_service(sink), SlackSettings.from_env(settings_env | env))
+        adapter = SlackAdapter(make_service(sink, rate_limit),
+                               SlackSettings.from_env(settings_env | env))
         await adapter.start()
         app = web.Application()
         app.add_routes(adapter.routes())
