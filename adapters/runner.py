@@ -145,17 +145,19 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store,
                    routes),
         settings.health_host, port,
     )
-    await server.start()
-    background = [asyncio.create_task(_retention(store, settings.retention_days, stop))]
-    if settings.reload:
-        watcher = KnowledgeBaseWatcher(responder, responder.kb.path, metrics)
-        background.append(asyncio.create_task(watcher.run(stop)))
     refused: list[str] = []  # settings a platform rejected at start (a revoked token)
-    starts = [asyncio.create_task(_start(n, a, metrics, refused, stop))
-              for n, a in adapters.items()]
-    log_event(log, "started", adapters=",".join(adapters) or "none", port=server.port,
-              entries=len(responder.kb.entries))
+    background: list[asyncio.Task[None]] = []
+    starts: list[asyncio.Task[None]] = []
     try:
+        await server.start()  # inside the try: a busy port still closes the store below
+        background.append(asyncio.create_task(_retention(store, settings.retention_days, stop)))
+        if settings.reload:
+            watcher = KnowledgeBaseWatcher(responder, responder.kb.path, metrics)
+            background.append(asyncio.create_task(watcher.run(stop)))
+        starts += [asyncio.create_task(_start(n, a, metrics, refused, stop))
+                   for n, a in adapters.items()]
+        log_event(log, "started", adapters=",".join(adapters) or "none", port=server.port,
+                  entries=len(responder.kb.entries))
         await stop.wait()
     finally:
         log_event(log, "stopping")

@@ -94,20 +94,23 @@ def replay(decisions: list[tuple[Item, Route]], limits: Thresholds) -> Report:
     return report
 
 
-def fit_thresholds(matcher: Matcher, items: list[Item]) -> tuple[Thresholds, dict[str, float]]:
+Metrics = dict[str, float | int]
+
+
+def fit_thresholds(matcher: Matcher, items: list[Item]) -> tuple[Thresholds, Metrics]:
     decisions = []
     open_limits = replace(DEFAULT, pointer_min_score=0.0)
     for item in items:
         text, _ = clean(item.question)
         decisions.append((item, route(normalize(text), matcher, text, open_limits)))
-    best: tuple[tuple[float, float, float], Thresholds, dict[str, float]] | None = None
+    best: tuple[tuple[float, float, float], Thresholds, Metrics] | None = None
     for answer, margin, suggest in itertools.product(
         np.arange(0.30, 1.0, 0.01), np.arange(0.0, 0.5, 0.05), np.arange(0.01, 0.3, 0.01)
     ):
         limits = replace(DEFAULT, answer_min_score=round(float(answer), 2),
                          answer_min_margin=round(float(margin), 2),
                          suggest_min_score=round(float(suggest), 2))
-        metrics = {k: float(v) for k, v in replay(decisions, limits).metrics().items()}
+        metrics = replay(decisions, limits).metrics()
         if (metrics["wrong_answer_rate"] > WRONG_CAP
                 or metrics["out_of_scope_answered"] > OUT_OF_SCOPE_CAP):
             continue
@@ -138,7 +141,7 @@ def main() -> None:
           f"answer_min_margin={limits.answer_min_margin}, "
           f"suggest_min_score={limits.suggest_min_score})")
     for name, value in metrics.items():
-        print(f"# {name:<24}{value:.1%}" if value <= 1 else f"# {name:<24}{int(value)}")
+        print(f"# {name:<24}{value:.1%}" if isinstance(value, float) else f"# {name:<24}{value}")
 
 
 if __name__ == "__main__":

@@ -118,6 +118,10 @@ def _compose(path: Path) -> Node:
         ) from None
     except yaml.YAMLError as error:
         raise KnowledgeBaseError([Problem(path, 0, "yaml", str(error))]) from None
+    except RecursionError:
+        raise KnowledgeBaseError(
+            [Problem(path, 0, "yaml", "nested too deeply to be a knowledge base")]
+        ) from None
     if node is None:
         raise KnowledgeBaseError([Problem(path, 1, "file", "the file is empty")])
     return node

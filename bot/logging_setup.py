@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
@@ -90,8 +91,12 @@ def _timestamp(record: logging.LogRecord) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
+_PLAIN = re.compile(r"[\w.:/@+-]+")
+
+
 def _text_value(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     text = str(value)
-    return json.dumps(text, ensure_ascii=False) if (" " in text or not text) else text
+    # Anything but a plain token is quoted, so a question cannot forge a line of its own.
+    return text if _PLAIN.fullmatch(text) else json.dumps(text, ensure_ascii=False)

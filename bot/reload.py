@@ -67,7 +67,12 @@ class KnowledgeBaseWatcher:
             try:
                 await asyncio.wait_for(stop.wait(), timeout=interval)
             except TimeoutError:
-                await asyncio.to_thread(self.check)
+                try:
+                    await asyncio.to_thread(self.check)
+                except Exception as error:  # the watcher must outlive any one bad edit
+                    self._count(ok=False)
+                    log_event(log, "reload rejected", logging.ERROR, path=str(self._path),
+                              errors=repr(error))
 
     def _count(self, ok: bool) -> None:
         if self._metrics is not None:

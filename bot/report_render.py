@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from bot.report import Rates, Report
 
@@ -30,7 +31,8 @@ def print_report(report: Report, out: TextIO) -> None:
     for column in ("#", "question", "times", "fallback", "suggest", "closest entry", "score"):
         todo.add_column(column, justify="right" if column in ("#", "times", "score") else "left")
     for n, group in enumerate(report.unanswered, 1):
-        wording = group.example + "".join(f"\n  ~ {v}" for v in group.variants)
+        # Questions are user text: shown as written, never read as rich markup.
+        wording = Text(group.example + "".join(f"\n  ~ {v}" for v in group.variants))
         todo.add_row(str(n), wording, str(group.count), str(group.fallback), str(group.suggest),
                      group.closest or "-", f"{group.closest_score:.2f}")
     console.print(todo)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, replace
 
 from bot.knowledge import Entry, KnowledgeBase
@@ -29,7 +28,6 @@ class Responder:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._state = _State(kb, Matcher(kb))
-        self._swap_lock = threading.Lock()
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -41,9 +39,7 @@ class Responder:
 
     def swap(self, kb: KnowledgeBase) -> None:
         """Serve a new knowledge base; the index is built first, so no question sees half of it."""
-        state = _State(kb, Matcher(kb))
-        with self._swap_lock:
-            self._state = state
+        self._state = _State(kb, Matcher(kb))  # one reference assignment: atomic
 
     def explain(self, text: str) -> tuple[Route, Reply]:
         """The routing decision and the reply it leads to, for `ask --explain`."""
@@ -71,16 +67,12 @@ class Responder:
         return self._help(self._state.kb)
 
     def summary(self) -> Reply:
-        kb = self._state.kb
-        points = [f"- {e.key_point}" for e in kb.entries if e.key_point]
-        return _reply(kb, Status.SUMMARY, "Selank: the key points", "\n".join(points),
-                      source=kb.source_title)
+        """The article's key points, in its order."""
+        return _summary(self._state.kb)
 
     def topics(self) -> Reply:
-        kb = self._state.kb
-        lines = [f"- {e.question} (`{e.id}`)" for e in kb.entries]
-        return _reply(kb, Status.TOPICS, "What I can answer", "\n".join(lines),
-                      source=kb.source_title)
+        """Every entry's question and id."""
+        return _topics(self._state.kb)
 
     def rate_limited(self) -> Reply:
         """The one notice a user gets on going past the rate limit."""
@@ -101,9 +93,9 @@ class Responder:
             case Status.HELP:
                 return self._help(kb)
             case Status.SUMMARY:
-                return self.summary()
+                return _summary(kb)
             case Status.TOPICS:
-                return self.topics()
+                return _topics(kb)
             case Status.ANSWER if best is not None:
                 return _answer(kb, best.entry, best.score)
             case Status.SUGGEST if best is not None:
@@ -122,6 +114,18 @@ class Responder:
         examples = "\n".join(f"- {q}" for q in kb.help_examples[:3])
         body = kb.texts.help + (f"\n{examples}" if examples else "")
         return _reply(kb, Status.HELP, "What I can do", body, notice=notice)
+
+
+def _summary(kb: KnowledgeBase) -> Reply:
+    points = [f"- {e.key_point}" for e in kb.entries if e.key_point]
+    return _reply(kb, Status.SUMMARY, "Selank: the key points", "\n".join(points),
+                  source=kb.source_title)
+
+
+def _topics(kb: KnowledgeBase) -> Reply:
+    lines = [f"- {e.question} (`{e.id}`)" for e in kb.entries]
+    return _reply(kb, Status.TOPICS, "What I can answer", "\n".join(lines),
+                  source=kb.source_title)
 
 
 def _ref(entry: Entry) -> EntryRef:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from bot.feedback import Feedback, FeedbackSink, InMemoryFeedbackSink
 from bot.logging_setup import log_event
 from bot.metrics import Metrics
+from bot.normalize import clean
 from bot.outcomes import QuestionOutcome, Recorder
 from bot.questionlog import QuestionLog
 from bot.ratelimit import RateLimiter, Verdict
@@ -69,6 +70,7 @@ class BotService:
             log.exception("answering failed")
             raise
         seconds = self._clock() - started
+        text, _ = clean(text)  # what was matched: capped, no control characters
         self.metrics.question(asker.platform, reply.status.value, seconds)
         self._log.question(asker.platform, reply, seconds, text=text)
         candidates = tuple((c.entry.id, c.score) for c in decision.candidates[:CANDIDATES_KEPT])
@@ -123,7 +125,8 @@ class BotService:
         self.metrics.rate_limited(asker.platform)
         self.metrics.question(asker.platform, reply.status.value, None)
         self._log.question(asker.platform, reply, None)
-        self._record(QuestionOutcome(asker.platform, asker.user_id, "", reply.status))
+        if verdict is Verdict.NOTIFY:  # a flood of silenced messages must not become writes
+            self._record(QuestionOutcome(asker.platform, asker.user_id, "", reply.status))
         return reply
 
     def _record(self, outcome: QuestionOutcome) -> None:

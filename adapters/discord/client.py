@@ -143,6 +143,13 @@ class SelankClient(discord.AutoShardedClient):
         )
 
 
+def _report_disconnect(task: asyncio.Task[None]) -> None:
+    """A gateway connection that ends for good (a bad intent, a close code) is logged now,
+    not discovered at shutdown; /healthz already turns 503 through `connected`."""
+    if not task.cancelled() and task.exception() is not None:
+        log.error("The Discord connection ended: %r", task.exception())
+
+
 def _or_missing(view: discord.ui.View | None) -> Any:
     """discord.py wants MISSING, not None, for "no components"."""
     return discord.utils.MISSING if view is None else view
@@ -189,6 +196,7 @@ class DiscordAdapter:
             await self.stop()
             raise
         self._task = asyncio.create_task(client.connect(), name="discord-gateway")
+        self._task.add_done_callback(_report_disconnect)
 
     async def wait_until_ready(self) -> None:
         if self._client is not None:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from bot.config import ConfigError, optional_int, require
+from bot.config import ConfigError, optional_bool, optional_int, require
 
 TOKEN = "DISCORD_TOKEN"
 API_URL = "DISCORD_API_URL"
@@ -16,8 +16,6 @@ SHARD_IDS = "DISCORD_SHARD_IDS"
 PUBLIC = "DISCORD_PUBLIC"
 SYNC_COMMANDS = "DISCORD_SYNC_COMMANDS"
 
-_TRUE = frozenset({"1", "true", "yes", "on"})
-_FALSE = frozenset({"0", "false", "no", "off"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +47,8 @@ class DiscordSettings:
         gateway_url = _url(env, GATEWAY_URL, ("ws", "wss"), problems)
         shard_count = optional_int(env, SHARD_COUNT, 0, problems, minimum=1) or None
         shard_ids = _shard_ids(env, shard_count, problems)
-        public = _flag(env, PUBLIC, False, problems)
-        sync_commands = _flag(env, SYNC_COMMANDS, True, problems)
+        public = optional_bool(env, PUBLIC, False, problems)
+        sync_commands = optional_bool(env, SYNC_COMMANDS, True, problems)
         if problems:
             raise ConfigError(problems)
         return cls(token=token, api_url=api_url, gateway_url=gateway_url,
@@ -93,15 +91,3 @@ def _shard_ids(env: Mapping[str, str], count: int | None,
         problems.append(f"{SHARD_IDS} should list distinct shard ids from 0 to {SHARD_COUNT} - 1")
         return None
     return ids
-
-
-def _flag(env: Mapping[str, str], name: str, default: bool, problems: list[str]) -> bool:
-    raw = env.get(name, "").strip().lower()
-    if not raw:
-        return default
-    if raw in _TRUE:
-        return True
-    if raw in _FALSE:
-        return False
-    problems.append(f"{name} should be true or false")
-    return default

@@ -162,3 +162,11 @@ def test_bundled_knowledge_base_is_valid() -> None:
     from bot.paths import BUNDLED_FAQ
 
     assert load_knowledge_base(BUNDLED_FAQ).entries
+
+
+def test_should_refuse_yaml_nested_too_deeply_without_crashing(tmp_path: Path) -> None:
+    """A pathological file is a problem with the file, not a crash of the bot or the reloader."""
+    path = tmp_path / "faq.yaml"
+    path.write_text("[" * 20000 + "]" * 20000, encoding="utf-8")
+    [message] = problems(path)
+    assert message.startswith(f"{path}:")

@@ -48,3 +48,13 @@ def test_should_scrub_secret_values_from_any_logger() -> None:
     logging.getLogger("slack_sdk").warning("calling with token xoxb-123-secret-token")
     assert "xoxb-123-secret-token" not in out.getvalue()
     assert REDACTED in out.getvalue()
+
+
+def test_text_format_should_quote_a_value_that_could_forge_a_line() -> None:
+    """A question holding a newline stays on its own log line."""
+    out = io.StringIO()
+    configure_logging("text", "info", stream=out)
+    log_event(logging.getLogger("selank.test"), "question",
+              question="hi\nstopped adapters=none\tx")
+    assert out.getvalue().count("\n") == 1
+    assert '"hi\\nstopped adapters=none\\tx"' in out.getvalue()

@@ -91,3 +91,10 @@ def _cached_matcher(path: object, load: object) -> Matcher:
     if path not in _MATCHERS:
         _MATCHERS[path] = Matcher(load(path))  # type: ignore[operator]
     return _MATCHERS[path]
+
+
+def test_a_very_long_question_still_gets_finite_scores(matcher: Matcher) -> None:
+    """Hundreds of known words must not underflow the naive Bayes evidence into NaN."""
+    question = " ".join(["does selank help anxiety stress memory focus sleep dose"] * 30)
+    scores = [c.score for c in matcher.rank(question).candidates]
+    assert scores and all(0.0 <= s <= 1.0 for s in scores)

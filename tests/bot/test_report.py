@@ -138,3 +138,12 @@ def test_the_report_command_should_name_a_corrupt_database(
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{database}")
     assert main(["report"]) == 2
     assert str(database) in capsys.readouterr().err
+
+
+def test_the_terminal_report_shows_questions_as_written_not_as_markup(store: Store) -> None:
+    """User text like `[/b]` or `[bold red]` is printed literally and never crashes rich."""
+    for text in ("is [/b] selank [bold red]ok", "is [/b] selank [bold red]ok"):
+        store.record_question(QuestionOutcome("slack", "U9", text, Status.FALLBACK, (), at(0)))
+    out = io.StringIO()
+    print_report(build_report(store, days=30, today=TODAY), out)
+    assert "is [/b] selank [bold red]ok" in out.getvalue()

@@ -41,3 +41,21 @@ def test_a_failing_store_should_be_counted_and_not_stop_the_worker() -> None:
     queued.record_feedback(Feedback("slack", "U1", "dosage", helpful=True))
     queued.close()
     assert len(failures) == 1 and len(target.items) == 1
+
+
+def test_an_unexpected_error_should_not_kill_the_only_writer_thread() -> None:
+    """A row that breaks in an unforeseen way is counted; the next writes still land."""
+
+    class Flaky(ListRecorder):
+        def record_question(self, outcome: QuestionOutcome) -> None:
+            if outcome.text == "bad":
+                raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+            super().record_question(outcome)
+
+    failures: list[None] = []
+    target = Flaky()
+    queued = QueuedRecorder(target, on_error=lambda: failures.append(None))
+    for text in ("bad", "good"):
+        queued.record_question(QuestionOutcome("slack", "U1", text, Status.FALLBACK))
+    queued.close()
+    assert len(failures) == 1 and [q.text for q in target.questions] == ["good"]
