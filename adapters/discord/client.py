@@ -221,19 +221,3 @@ class DiscordAdapter:
             self._restore()
             self._restore = None
 
-
-async def run_discord(service: BotService, settings: DiscordSettings,
-                      stop: asyncio.Event) -> None:
-    """Serve Discord until `stop` is set (or the connection fails for good), then stop cleanly."""
-    adapter = DiscordAdapter(service, settings)
-    await adapter.start()
-    stopping = asyncio.create_task(stop.wait())
-    closing = asyncio.create_task(adapter.wait_closed())
-    try:
-        await asyncio.wait({stopping, closing}, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        stopping.cancel()
-        closing.cancel()
-        await adapter.stop()
-    if closing.done() and not closing.cancelled() and (error := closing.exception()) is not None:
-        raise error

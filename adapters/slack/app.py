@@ -247,29 +247,6 @@ class SlackAdapter:
         return await asyncio.to_thread(self._service.ask, text, asker)
 
 
-async def run_slack(service: BotService, settings: SlackSettings, stop: asyncio.Event) -> None:
-    """Serve Slack until `stop` is set: Socket Mode, or HTTP on 0.0.0.0:PORT/slack/events."""
-    adapter = SlackAdapter(service, settings)
-    runner: web.AppRunner | None = None
-    await adapter.start()
-    try:
-        if not settings.socket_mode:
-            web_app = web.Application()
-            web_app.add_routes(adapter.routes())
-            runner = web.AppRunner(web_app)
-            await runner.setup()
-            await web.TCPSite(runner, "0.0.0.0", settings.port).start()
-            log.info("Slack: listening for HTTP requests on port %d%s", settings.port,
-                     EVENTS_PATH)
-        else:
-            log.info("Slack: connected in Socket Mode")
-        await stop.wait()
-    finally:
-        if runner is not None:
-            await runner.cleanup()
-        await adapter.stop()
-
-
 async def _check_token(variable: str, call: Awaitable[T]) -> T:
     """The call's result, or a ConfigError naming the variable whose token Slack refused."""
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import socket
 from typing import Any
 
@@ -10,7 +9,7 @@ import pytest
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from adapters.discord.client import DiscordAdapter, run_discord
+from adapters.discord.client import DiscordAdapter
 from adapters.discord.settings import DiscordSettings
 from bot.config import ConfigError
 from bot.service import BotService
@@ -37,21 +36,6 @@ async def test_should_name_the_token_when_discord_rejects_it(
     assert "DISCORD_TOKEN" in str(caught.value)
     assert wrong not in str(caught.value)
     assert (base, gateway) == (Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY)
-
-
-async def test_should_run_until_stop_is_set_then_close(
-        service: BotService, env: dict[str, str], standin: Any) -> None:
-    """run_discord connects, serves, and returns cleanly once the stop event is set."""
-    base = Route.BASE
-    stop = asyncio.Event()
-    running = asyncio.create_task(run_discord(service, DiscordSettings.from_env(env), stop))
-    try:
-        await standin.wait_for(lambda c: c.path == "/api/v10/gateway/bot")
-        stop.set()
-        await asyncio.wait_for(running, WAIT)
-    finally:
-        running.cancel()
-    assert base == Route.BASE
 
 
 async def test_should_not_publish_commands_unless_configured_to(

@@ -1,69 +1,22 @@
-"""run_slack and the adapter's life cycle: HTTP mode on PORT, Socket Mode over a WebSocket."""
+"""The adapter's life cycle: HTTP mode on PORT, Socket Mode over a WebSocket."""
 
 from __future__ import annotations
 
-import asyncio
-import socket
-from urllib.parse import urlencode
-
-import aiohttp
 import pytest
 
-from adapters.slack.app import SlackAdapter, run_slack
+from adapters.slack.app import SlackAdapter
 from adapters.slack.settings import SlackSettings
 from bot.config import ConfigError
 from bot.feedback import InMemoryFeedbackSink
 
 from .conftest import (
     BOT_TOKEN,
-    WAIT_SECONDS,
     FakeSlack,
     fixture,
     make_service,
-    signed_headers,
 )
 
 APP_TOKEN = "xapp-1-A111-222-testapptoken"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-async def _post_when_listening(url: str, body: str, headers: dict[str, str]) -> int:
-    """POST once the server accepts connections (it starts in a task we do not await)."""
-    async with asyncio.timeout(WAIT_SECONDS), aiohttp.ClientSession() as session:
-        while True:
-            try:
-                async with session.post(url, data=body.encode(), headers=headers) as response:
-                    return response.status
-            except aiohttp.ClientConnectionError:
-                await asyncio.sleep(0.01)
-
-
-async def test_should_serve_http_mode_on_port_until_stopped(
-    fake_slack: FakeSlack, settings_env: dict[str, str],
-) -> None:
-    """run_slack serves /slack/events on PORT, answers, and returns once `stop` is set."""
-    port = _free_port()
-    settings = SlackSettings.from_env(settings_env | {"PORT": str(port)})
-    stop = asyncio.Event()
-    task = asyncio.create_task(run_slack(make_service(InMemoryFeedbackSink()), settings, stop))
-    form = fixture("slash_command") | {"text": "is it addictive?",
-                                       "response_url": fake_slack.response_url()}
-    body = urlencode(form)
-    status = await _post_when_listening(
-        f"http://127.0.0.1:{port}/slack/events", body,
-        signed_headers(body, "application/x-www-form-urlencoded"))
-    assert status == 200
-    [message] = await fake_slack.wait_for("/respond/original")
-    assert message["blocks"][0]["text"]["text"] == "Is Selank addictive?"
-    stop.set()
-    async with asyncio.timeout(WAIT_SECONDS):
-        await task
 
 
 async def test_should_be_connected_in_http_mode_only_between_start_and_stop(
