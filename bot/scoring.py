@@ -50,8 +50,8 @@ class ScoringModel:
 
 
 MODEL = ScoringModel(
-    weights=(3.9385, 2.3409, 0.4411, 4.3733, -0.5109, -0.3342, 4.8447),
-    bias=-7.1274,
+    weights=(3.1029, 2.158, 0.6823, 4.3038, -0.7257, -0.9395, 5.4009),
+    bias=-7.2035,
 )
 """Fitted by bench/fit_scorer.py; paste its output here after refitting."""
 
