@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import Entry, KnowledgeBase
 from bot.normalize import apply_synonyms, normalize, stem
 from bot.scoring import FEATURES, MODEL, ScoringModel, Vector
-from bot.spelling import Speller
+from bot.spelling import Speller, is_english
 from bot.stopwords import GRAMMAR, LOW_WEIGHT_WORDS, QUESTION_WORDS
 
 STOP_STEMS = frozenset(stem(word) for word in GRAMMAR | QUESTION_WORDS)
@@ -36,6 +37,9 @@ SHORTLIST = 12
 
 RARE_WORD_ENTRIES = 1
 """A known word used by at most this many entries names what the question is about."""
+
+TRUSTED_WORD_PHRASES = 3
+"""A non-English word of the alternates used this often is the knowledge base's own word."""
 
 RELATIVE_PREFIX = 6
 """Letters an unknown word must share with a known one to be read as its relative."""
@@ -94,13 +98,14 @@ class Matcher:
         self.model = model
         self._synonyms: Mapping[str, str] = kb.synonyms
         self._longest_synonym = max((len(v.split()) for v in kb.synonyms), default=1)
+        self._speller = Speller(_trusted_vocabulary(kb))
         phrases: list[str] = []
         phrase_tokens: list[tuple[str, ...]] = []
         phrase_entry: list[int] = []
         for index, entry in enumerate(kb.entries):
             for phrase in _phrases(entry):
                 phrases.append(phrase)
-                phrase_tokens.append(self._tokens(normalize(phrase)))
+                phrase_tokens.append(self._tokens(self._spelled(normalize(phrase))))
                 phrase_entry.append(index)
         self._phrases = phrases
         self._phrase_text = [" ".join(tokens) for tokens in phrase_tokens]
@@ -108,10 +113,9 @@ class Matcher:
         self._entry_starts = np.searchsorted(self._phrase_entry, np.arange(len(kb.entries)))
         self._entry_stops = np.append(self._entry_starts[1:], len(phrases))
         self._keywords = [
-            tuple(frozenset(self._tokens(normalize(k))) for k in entry.keywords)
+            tuple(frozenset(self._tokens(self._spelled(normalize(k)))) for k in entry.keywords)
             for entry in kb.entries
         ]
-        self._speller = Speller(_surface_vocabulary(kb))
         self._build_weights(phrase_tokens, len(kb.entries))
         self._build_word_counts(phrase_tokens)
 
@@ -180,6 +184,15 @@ class Matcher:
         if known is not None:
             return known
         return self._unseen * (STOPWORD_WEIGHT if token in LOW_WEIGHT_STEMS else 1.0)
+
+    def _spelled(self, normalized: str) -> str:
+        """A curated phrase with its typos read the way a question's typos are read.
+
+        Alternates written with a typo on purpose ("selank addictve?") would otherwise add a
+        word of their own, and turn a question with the same typo away from the correction
+        that every other phrase about addiction needs.
+        """
+        return " ".join(self._speller.correct(word) for word in normalized.split())
 
     def _tokens(self, normalized: str) -> tuple[str, ...]:
         words = apply_synonyms(normalized.split(), self._synonyms, self._longest_synonym)
@@ -301,13 +314,23 @@ def _phrases(entry: Entry) -> Iterable[str]:
     yield from entry.keywords
 
 
-def _surface_vocabulary(kb: KnowledgeBase) -> set[str]:
-    """Every word the knowledge base uses before stemming, plus the synonym table's variants."""
+def _trusted_vocabulary(kb: KnowledgeBase) -> set[str]:
+    """The words misspellings are corrected toward, and which are never corrected themselves.
+
+    Words of the questions and keywords, the synonym table's (typos people make belong
+    there), and words of the alternates that are English or used in three phrases or more:
+    what is left is a one-off non-word, most likely a typo written into an alternate.
+    """
     words: set[str] = set()
+    alternate_words: Counter[str] = Counter()
     for entry in kb.entries:
-        for phrase in _phrases(entry):
+        for phrase in (entry.question, *entry.keywords):
             words.update(normalize(phrase).split())
+        for alternate in entry.alternates:
+            alternate_words.update(set(normalize(alternate).split()))
     for variant, canonical in kb.synonyms.items():
         words.update(variant.split())
         words.update(canonical.split())
+    words.update(w for w, n in alternate_words.items()
+                 if n >= TRUSTED_WORD_PHRASES or is_english(w))
     return words

@@ -50,8 +50,8 @@ class ScoringModel:
 
 
 MODEL = ScoringModel(
-    weights=(3.1029, 2.158, 0.6823, 4.3038, -0.7257, -0.9395, 5.4009),
-    bias=-7.2035,
+    weights=(3.1007, 2.1821, 0.6854, 4.2853, -0.7063, -0.9436, 5.4146),
+    bias=-7.2281,
 )
 """Fitted by bench/fit_scorer.py; paste its output here after refitting."""
 
