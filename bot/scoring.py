@@ -50,8 +50,8 @@ class ScoringModel:
 
 
 MODEL = ScoringModel(
-    weights=(3.1007, 2.1821, 0.6854, 4.2853, -0.7063, -0.9436, 5.4146),
-    bias=-7.2281,
+    weights=(3.2075, 2.144, 0.9199, 4.4213, -0.7246, -0.8708, 5.4181),
+    bias=-7.3949,
 )
 """Fitted by bench/fit_scorer.py; paste its output here after refitting."""
 

@@ -29,4 +29,4 @@ class Thresholds:
     """Under an "I don't know", entries from this score up are named as the closest topics."""
 
 
-DEFAULT = Thresholds(answer_min_score=0.98, answer_min_margin=0.0, suggest_min_score=0.06)
+DEFAULT = Thresholds(answer_min_score=0.95, answer_min_margin=0.0, suggest_min_score=0.07)
