@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from adapters.base import Adapter, AdapterFactory, Platform, PlatformSettings, ServesRoutes
 from bot.config import ConfigError
@@ -178,7 +179,7 @@ def secret_values(env: Mapping[str, str]) -> list[str]:
     """Every value that must never reach a log: tokens, secrets, salts, passwords."""
     values = [v for k, v in env.items() if SECRET_NAME.search(k) and v.strip()]
     url = env.get("DATABASE_URL", "")
-    with contextlib.suppress(Exception):
+    with contextlib.suppress(ArgumentError, ValueError):  # a malformed URL is reported elsewhere
         password = make_url(url).password if url else None
         if password:
             values.append(str(password))

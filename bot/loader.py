@@ -336,10 +336,9 @@ class _Reader:
         key_point = self.field(fields, "key_point", where, self.text)
         related = self.field(fields, "related", where, self.texts)
         comparison = self.field(fields, "comparison", where, self.comparison)
-        values = (entry_id, question, alternates, answer, source, reviewed)
-        if not complete or any(value is None for value in values):
+        if (not complete or entry_id is None or question is None or alternates is None
+                or answer is None or source is None or reviewed is None):
             return None
-        assert entry_id and question and alternates is not None and answer and source and reviewed
         return Entry(
             id=entry_id,
             question=question,

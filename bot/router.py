@@ -70,5 +70,6 @@ def by_score(ranking: Ranking, limits: Thresholds = DEFAULT) -> Route:
         return Route(Status.SUGGEST, f"{reason}; >= suggest_min_score "
                      f"{limits.suggest_min_score}", analysis, close)
     reason = f"score {best.score:.2f} < suggest_min_score {limits.suggest_min_score}"
-    close = tuple(c for c in candidates if c.score >= limits.pointer_min_score)[:3]
+    close = tuple(c for c in candidates
+                  if c.score >= limits.pointer_min_score)[: limits.max_suggestions]
     return Route(Status.FALLBACK, reason, analysis, close)

@@ -92,12 +92,15 @@ class BotService:
         return reply
 
     def help(self) -> Reply:
+        """The help reply (a menu or button: not rate limited)."""
         return self.responder.help()
 
     def summary(self) -> Reply:
+        """The key points (a menu or button: not rate limited)."""
         return self.responder.summary()
 
     def topics(self) -> Reply:
+        """Every entry (a menu or button: not rate limited)."""
         return self.responder.topics()
 
     def complete(self, text: str, limit: int = 25) -> list[EntryRef]:

@@ -23,7 +23,7 @@ class Thresholds:
     """Below an answer, the best entries from this score up are offered as "did you mean"."""
 
     max_suggestions: int = 3
-    """A "did you mean" offers at most this many entries."""
+    """A "did you mean", or an "I don't know" naming the closest topics, shows at most this many."""
 
     pointer_min_score: float = 0.03
     """Under an "I don't know", entries from this score up are named as the closest topics."""
