@@ -79,12 +79,19 @@ def ranking_rows(kb: KnowledgeBase, found: list[tuple[Item, Evidence]]
     return np.asarray(rows), np.asarray(labels)
 
 
-def replay(decisions: list[tuple[Item, Route]], limits: Thresholds) -> Report:
-    """Route every ranked question again under `limits`, without ranking it again."""
+Decision = tuple[Item, Route, Ranking | None]
+
+
+def replay(decisions: list[Decision], limits: Thresholds) -> Report:
+    """Route every ranked question again under `limits`, without ranking it again.
+
+    Routing from the full ranking, not from the candidates a first route kept: a "did you
+    mean" keeps only a few, and the margin to the runner-up must not depend on that.
+    """
     report = Report()
-    for item, decision in decisions:
-        if decision.analysis is not None:
-            decision = by_score(Ranking(decision.analysis, decision.candidates), limits)
+    for item, decision, ranking in decisions:
+        if ranking is not None:
+            decision = by_score(ranking, limits)
         best = decision.best
         shown = best.entry.id if best and decision.status in OFFERING else None
         answered = shown if decision.status is Status.ANSWER else None
@@ -98,11 +105,12 @@ Metrics = dict[str, float | int]
 
 
 def fit_thresholds(matcher: Matcher, items: list[Item]) -> tuple[Thresholds, Metrics]:
-    decisions = []
-    open_limits = replace(DEFAULT, pointer_min_score=0.0)
+    decisions: list[Decision] = []
     for item in items:
         text, _ = clean(item.question)
-        decisions.append((item, route(normalize(text), matcher, text, open_limits)))
+        decision = route(normalize(text), matcher, text)
+        matched = decision.analysis is not None  # not safety, help or a command
+        decisions.append((item, decision, matcher.rank(text) if matched else None))
     best: tuple[tuple[float, float, float], Thresholds, Metrics] | None = None
     for answer, margin, suggest in itertools.product(
         np.arange(0.30, 1.0, 0.01), np.arange(0.0, 0.5, 0.05), np.arange(0.01, 0.3, 0.01)
