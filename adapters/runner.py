@@ -26,11 +26,13 @@ from sqlalchemy.exc import ArgumentError
 
 from adapters.base import Adapter, AdapterFactory, Platform, PlatformSettings, ServesRoutes
 from bot.config import ConfigError
+from bot.embedding import EmbeddingUnavailableError
 from bot.health import HttpServer, health_app
 from bot.loader import load_knowledge_base
 from bot.logging_setup import configure_logging, log_event
 from bot.metrics import Metrics
 from bot.questionlog import QuestionLog
+from bot.rankers import factory
 from bot.ratelimit import RateLimiter
 from bot.reload import KnowledgeBaseWatcher
 from bot.responder import Responder
@@ -82,7 +84,12 @@ def main(faq_path: Path | None = None, platform: str | None = None,
     if problems or settings is None:
         _print_problems(problems)
         return 2
-    responder = Responder(load_knowledge_base(faq_path or settings.faq_path))
+    try:
+        rankers = factory(env)
+    except EmbeddingUnavailableError as error:
+        _print_problems([f"cannot start the semantic matcher: {error}"])
+        return 2
+    responder = Responder(load_knowledge_base(faq_path or settings.faq_path), rankers)
     if not platforms and not headless:
         from bot.cli import chat
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot.embedding import EmbeddingUnavailableError
 from bot.evaluation import EvalFileError, evaluate, load_items, unknown_ids
 from bot.loader import KnowledgeBaseError, load_knowledge_base
 from bot.paths import default_faq_path
@@ -34,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except EvalFileError as error:
         print(error, file=sys.stderr)
+        return 2
+    except EmbeddingUnavailableError as error:
+        print(f"Cannot start the semantic matcher: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -106,7 +110,10 @@ def _faq_path(args: argparse.Namespace) -> Path:
 
 
 def _responder(args: argparse.Namespace) -> Responder:
-    return Responder(load_knowledge_base(_faq_path(args)))
+    from bot.rankers import factory
+    from bot.settings import environment
+
+    return Responder(load_knowledge_base(_faq_path(args)), factory(environment()))
 
 
 def _print_reply(reply: Reply) -> int:
@@ -167,6 +174,9 @@ def _explanation(decision: Route) -> str:
         lacking = f"  lacks: {' '.join(candidate.lacking)}" if candidate.lacking else ""
         lines.append(f"{rank}. {candidate.score:.3f}  {candidate.entry.id:<28} "
                      f"matched: {candidate.phrase!r}{lacking}")
+        if candidate.evidence:
+            lines.append("   " + "  ".join(f"{name} {value:.2f}"
+                                           for name, value in candidate.evidence))
     return "\n".join(lines)
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +21,7 @@ from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
+from threadpoolctl import ThreadpoolController
 
 Matrix = npt.NDArray[np.float32]
 
@@ -117,17 +120,23 @@ class MiniLMEncoder:
             for i in range(int(config["num_hidden_layers"]))
         ]
         self.dimension = int(config["hidden_size"])
+        self._blas = ThreadpoolController()
 
     def encode(self, texts: Sequence[str]) -> Matrix:
-        """Unit-length embeddings, one row per text; an empty list gives an empty matrix."""
+        """Unit-length embeddings, one row per text; an empty list gives an empty matrix.
+
+        BLAS runs on one thread here: these matrices are small, and on a busy 2-core machine
+        a second BLAS thread spinning for the first made encoding four times slower.
+        """
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         # Similar lengths batched together waste little on padding.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        for start in range(0, len(order), BATCH):
-            chunk = order[start:start + BATCH]
-            out[chunk] = self._encode_batch([texts[i] for i in chunk])
+        with self._blas.limit(limits=1, user_api="blas"):
+            for start in range(0, len(order), BATCH):
+                chunk = order[start:start + BATCH]
+                out[chunk] = self._encode_batch([texts[i] for i in chunk])
         return out
 
     def _encode_batch(self, texts: list[str]) -> Matrix:
@@ -183,3 +192,36 @@ def _gelu(x: Matrix) -> Matrix:
                 + t * (-1.453152027 + t * 1.061405429))))
     erf = np.sign(x) * (1.0 - poly * np.exp(-z * z))
     return np.asarray(0.5 * x * (1.0 + erf), dtype=np.float32)
+
+
+class RecentEncoder:
+    """Remembers the last few texts it encoded: triage and ranking read the same message,
+    and the model should run once for it, not twice. Bounded, so questions never pile up."""
+
+    def __init__(self, encoder: Encoder, size: int = 512) -> None:
+        self._encoder = encoder
+        self.name = encoder.name
+        self._size = size
+        self._recent: OrderedDict[str, Matrix] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._recent]
+        fresh = self._encoder.encode(missing) if missing else None
+        with self._lock:
+            if fresh is not None:
+                self._recent.update(zip(missing, fresh, strict=True))
+            rows = []
+            for text in texts:
+                vector = self._recent.get(text)
+                if vector is None:  # evicted by another thread meanwhile
+                    vector = self._encoder.encode([text])[0]
+                self._recent[text] = vector
+                self._recent.move_to_end(text)
+                rows.append(vector)
+            while len(self._recent) > self._size:
+                self._recent.popitem(last=False)
+        if not rows:
+            return self._encoder.encode([])
+        return np.stack(rows)

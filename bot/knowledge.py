@@ -48,6 +48,9 @@ class KnowledgeBase:
     help_examples: tuple[str, ...]
     synonyms: Mapping[str, str]
     entries: tuple[Entry, ...]
+    not_covered: tuple[str, ...] = ()
+    """Subjects the source never covers (other peptides, countries, storage, prices): a
+    question naming one is never answered by an entry that does not mention it."""
 
     @cached_property
     def _by_id(self) -> dict[str, Entry]:

@@ -52,7 +52,7 @@ DEFAULT_EMERGENCY_LINES = (
 )
 TOP_FIELDS = {
     "version", "disclaimer", "source_title", "texts", "emergency_lines",
-    "help_examples", "synonyms", "entries",
+    "help_examples", "not_covered", "synonyms", "entries",
 }
 ENTRY_FIELDS = {
     "id", "question", "alternates", "keywords", "answer", "source", "key_point",
@@ -208,6 +208,7 @@ class _Reader:
         texts = self.bot_texts(fields["texts"]) if "texts" in fields else DEFAULT_TEXTS
         lines = self.field(fields, "emergency_lines", "", self.texts) or DEFAULT_EMERGENCY_LINES
         examples = self.field(fields, "help_examples", "", self.texts)
+        not_covered = self.field(fields, "not_covered", "", self.texts)
         synonyms = self.synonyms_file(fields.get("synonyms"))
         entries = self.entries(fields["entries"]) if "entries" in fields else ()
         if disclaimer is None or title is None or texts is None:
@@ -219,6 +220,7 @@ class _Reader:
             texts=texts,
             emergency_lines=lines,
             help_examples=examples or (),
+            not_covered=not_covered or (),
             synonyms=synonyms,
             entries=entries,
         )

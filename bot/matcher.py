@@ -22,9 +22,11 @@ from rapidfuzz import fuzz, process
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.normalize import apply_synonyms, normalize, stem
+from bot.ranking import Analysis, Candidate, Ranking
 from bot.scoring import FEATURES, MODEL, ScoringModel, Vector
 from bot.spelling import Speller, is_english
 from bot.stopwords import GRAMMAR, LOW_WEIGHT_WORDS, QUESTION_WORDS
+from bot.thresholds import LEXICAL, Thresholds
 
 STOP_STEMS = frozenset(stem(word) for word in GRAMMAR | QUESTION_WORDS)
 """Tokens are stems (`does` -> `doe`), so stop words are compared as stems too."""
@@ -49,35 +51,6 @@ NB_SMOOTHING = 0.5
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
-    """An entry's score for one question, with the phrase that matched best."""
-
-    entry: Entry
-    score: float
-    phrase: str
-    lacking: tuple[str, ...] = ()
-    """Words of the question that only other entries use ("semax" for side effects)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """A question as the matcher sees it, kept for `ask --explain`."""
-
-    normalized: str
-    tokens: tuple[str, ...]
-    corrections: tuple[tuple[str, str], ...]
-    unknown: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Ranking:
-    """The ranked entries for one question, best first."""
-
-    analysis: Analysis
-    candidates: tuple[Candidate, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class Evidence:
     """The feature rows of the shortlisted entries for one question (see bot/scoring.py)."""
 
@@ -92,6 +65,8 @@ class Evidence:
 
 class Matcher:
     """An index over one knowledge base; build once, query many times, never mutate."""
+
+    limits: Thresholds = LEXICAL
 
     def __init__(self, kb: KnowledgeBase, model: ScoringModel = MODEL) -> None:
         self.kb = kb
@@ -116,6 +91,18 @@ class Matcher:
             tuple(frozenset(self._tokens(self._spelled(normalize(k)))) for k in entry.keywords)
             for entry in kb.entries
         ]
+        self._entry_words = [
+            frozenset(token for text in (*_phrases(entry), entry.answer, entry.key_point or "")
+                      for token in self._tokens(self._spelled(normalize(text))))
+            for entry in kb.entries
+        ]
+        self._named_words = frozenset(
+            token for entry in kb.entries for text in (entry.question, *entry.keywords)
+            for token in self._tokens(self._spelled(normalize(text))))
+        self._not_covered = tuple(
+            (term, frozenset(tokens)) for term in kb.not_covered
+            if (tokens := self._tokens(normalize(term)))
+        )
         self._build_weights(phrase_tokens, len(kb.entries))
         self._build_word_counts(phrase_tokens)
 
@@ -266,8 +253,7 @@ class Matcher:
             return Evidence(analysis, (), np.zeros((0, len(FEATURES))), (), (), ())
         unknown = sum(weight[t] for t in query
                       if t not in self.weights and t not in LOW_WEIGHT_STEMS) / query_weight
-        rare = [t for t in query if t not in LOW_WEIGHT_STEMS and t in self._entry_postings
-                and len(self._entry_postings[t]) <= RARE_WORD_ENTRIES]
+        rare = self.subject_words(analysis)
         query_set = frozenset(query)
         query_text = " ".join(analysis.tokens)
         posterior = self._naive_bayes(query, shortlist)
@@ -279,13 +265,32 @@ class Matcher:
             phrases.append(self._phrases[start + int(np.argmax(dice[start:stop] + similarity))])
             keyword = max((sum(weight[t] for t in k) for k in self._keywords[index]
                            if k and k <= query_set), default=0.0) / query_weight
-            lacking.append(tuple(t for t in rare if index not in self._entry_postings[t]))
+            lacking.append(self._lacking(rare, query_set, index))
             rows.append((best_dice[index], coverage[index], float(similarity.max()),
                          keyword, len(lacking[-1]), unknown, float(posterior[position])))
         exact = tuple(query_text in self._phrase_text[self._entry_starts[i]:self._entry_stops[i]]
                       for i in shortlist)
         return Evidence(analysis, tuple(shortlist), np.asarray(rows, dtype=np.float64),
                         tuple(phrases), tuple(lacking), exact)
+
+    def subject_words(self, analysis: Analysis) -> list[str]:
+        """Words of the question that name one entry's subject: used by that entry alone,
+        and in its question or keywords ("semax"), not only in a passing alternate ("mess")."""
+        return [t for t in dict.fromkeys(analysis.tokens)
+                if t not in LOW_WEIGHT_STEMS and t in self._entry_postings
+                and len(self._entry_postings[t]) <= RARE_WORD_ENTRIES
+                and t in self._named_words]
+
+    def lacking(self, analysis: Analysis, index: int) -> tuple[str, ...]:
+        """What the question is about that entry `index` never mentions: a subject word only
+        other entries use ("semax"), or a subject the source never covers ("fridge")."""
+        return self._lacking(self.subject_words(analysis), frozenset(analysis.tokens), index)
+
+    def _lacking(self, rare: list[str], query: frozenset[str], index: int) -> tuple[str, ...]:
+        words = self._entry_words[index]
+        return (*(t for t in rare if index not in self._entry_postings[t]),
+                *(term for term, tokens in self._not_covered
+                  if tokens <= query and not tokens <= words))
 
     def rank(self, question: str, limit: int = 5) -> Ranking:
         """The best `limit` entries for the question, best first, scores in [0, 1]."""

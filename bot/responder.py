@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.knowledge import Entry, KnowledgeBase
-from bot.matcher import Matcher
 from bot.normalize import INPUT_CAP, clean, normalize
+from bot.rankers import RankerFactory, lexical
+from bot.ranking import Ranker
 from bot.reply import Comparison, EntryRef, Reply, Status
 from bot.router import Route, route
 
@@ -20,32 +21,37 @@ RATE_LIMIT_TEXT = (
 @dataclass(frozen=True, slots=True)
 class _State:
     kb: KnowledgeBase
-    matcher: Matcher
+    ranker: Ranker
 
 
 class Responder:
-    """Answers questions from one knowledge base, which can be swapped while it serves."""
+    """Answers questions from one knowledge base, which can be swapped while it serves.
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self._state = _State(kb, Matcher(kb))
+    `rankers` builds the ranker for a knowledge base (bot/rankers.py): lexical unless the
+    composition root passes the hybrid one, so a test that needs no model loads none.
+    """
+
+    def __init__(self, kb: KnowledgeBase, rankers: RankerFactory = lexical) -> None:
+        self._rankers = rankers
+        self._state = _State(kb, rankers(kb))
 
     @property
     def kb(self) -> KnowledgeBase:
         return self._state.kb
 
     @property
-    def matcher(self) -> Matcher:
-        return self._state.matcher
+    def ranker(self) -> Ranker:
+        return self._state.ranker
 
     def swap(self, kb: KnowledgeBase) -> None:
         """Serve a new knowledge base; the index is built first, so no question sees half of it."""
-        self._state = _State(kb, Matcher(kb))  # one reference assignment: atomic
+        self._state = _State(kb, self._rankers(kb))  # one reference assignment: atomic
 
     def explain(self, text: str) -> tuple[Route, Reply]:
         """The routing decision and the reply it leads to, for `ask --explain`."""
         state = self._state
         cleaned, cut = clean(text)
-        decision = route(normalize(cleaned), state.matcher, cleaned)
+        decision = route(normalize(cleaned), state.ranker, cleaned)
         reply = self._build(state.kb, decision)
         if cut:
             reply = _with_notice(reply, CUT_NOTICE)
@@ -83,7 +89,7 @@ class Responder:
         return _reply(self._state.kb, Status.RATE_LIMITED, "", "")
 
     def complete(self, text: str, limit: int) -> list[EntryRef]:
-        return [_ref(entry) for entry in self._state.matcher.complete(text, limit)]
+        return [_ref(entry) for entry in self._state.ranker.complete(text, limit)]
 
     def _build(self, kb: KnowledgeBase, decision: Route) -> Reply:
         best = decision.best

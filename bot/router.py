@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.matcher import Analysis, Candidate, Matcher, Ranking
+from bot.ranking import Analysis, Candidate, Ranker, Ranking
 from bot.reply import Status
 from bot.safety import is_crisis
 from bot.smalltalk import is_help_request
-from bot.thresholds import DEFAULT, Thresholds
+from bot.thresholds import LEXICAL, Thresholds
 
 _COMMANDS = {
     "summary": Status.SUMMARY, "key points": Status.SUMMARY, "keypoints": Status.SUMMARY,
@@ -35,7 +35,7 @@ class Route:
 
 
 def route(
-    normalized: str, matcher: Matcher, original: str, limits: Thresholds = DEFAULT
+    normalized: str, ranker: Ranker, original: str, limits: Thresholds | None = None
 ) -> Route:
     """Route one message; `normalized` is its normalized text, `original` what the user sent."""
     if is_crisis(normalized):
@@ -44,15 +44,26 @@ def route(
         return Route(_COMMANDS[normalized], f"the `{normalized}` command")
     if is_help_request(normalized):
         return Route(Status.HELP, "empty, a greeting or a request for help")
-    return by_score(matcher.rank(original, limit=5), limits)
+    return by_score(ranker.rank(original, limit=5), limits or ranker.limits)
 
 
-def by_score(ranking: Ranking, limits: Thresholds = DEFAULT) -> Route:
+def by_score(ranking: Ranking, limits: Thresholds = LEXICAL) -> Route:
     """Answer, suggest or fall back, from the ranking alone."""
     analysis, candidates = ranking.analysis, ranking.candidates
+    best_cosine = max((dict(c.evidence).get("cosine", 0.0) for c in candidates), default=0.0)
+    if (ranking.help_similarity >= limits.help_min_similarity
+            and ranking.help_similarity > best_cosine):
+        return Route(Status.HELP, f"help similarity {ranking.help_similarity:.2f} >= "
+                     f"help_min_similarity {limits.help_min_similarity} and above any entry's "
+                     f"({best_cosine:.2f})", analysis, candidates)
     if not candidates:
         return Route(Status.FALLBACK, "no entry shares a word with the question", analysis)
     best = candidates[0]
+    if dict(best.evidence).get("unknown", 0.0) >= 1.0:
+        # "zzqx plorb", "how do i fix my car": a meaning can always be found nearby, but
+        # when no word of the question is one the knowledge base uses, it is not about it.
+        return Route(Status.FALLBACK, "no word of the question is one an entry uses",
+                     analysis, ())
     margin = best.score - (candidates[1].score if len(candidates) > 1 else 0.0)
     confident = best.score >= limits.answer_min_score and margin >= limits.answer_min_margin
     if confident and not best.lacking:

@@ -1,9 +1,10 @@
 """Every number that decides a route, in one place.
 
-Fitted by `bench/fit_scorer.py` on `tests/eval/dev.yaml` and `tests/eval/tuning.yaml`,
-never on the holdout set: the search keeps wrong answers and out-of-scope answers rare
-first, then maximizes top-1 accuracy. Scores are probabilities (bot/scoring.py), so the
-numbers mean what they say. Refit after large knowledge base edits and paste the values.
+Each ranker has its own, fitted for its scores. `bench/fit_scorer.py` fits the hybrid's
+on the dev sets out of fold (never on the blind sets): wrong answers and out-of-scope
+answers stay under their caps first, then the most questions are answered right. Scores
+are probabilities, so the numbers mean what they say. Refit after large knowledge base
+edits and paste the values.
 """
 
 from __future__ import annotations
@@ -28,5 +29,15 @@ class Thresholds:
     pointer_min_score: float = 0.03
     """Under an "I don't know", entries from this score up are named as the closest topics."""
 
+    help_min_similarity: float = 2.0
+    """A question this close (cosine) to a question about the bot, and closer to it than to
+    any entry, gets the help reply ("what sort of stuff are you good for"). Above 1 it is off:
+    the lexical ranker alone measures no such similarity."""
 
-DEFAULT = Thresholds(answer_min_score=0.95, answer_min_margin=0.0, suggest_min_score=0.07)
+
+LEXICAL = Thresholds(answer_min_score=0.95, answer_min_margin=0.0, suggest_min_score=0.07)
+"""For MATCHER=lexical: fitted on dev and tuning before the semantic ranker existed."""
+
+HYBRID = Thresholds(answer_min_score=0.52, answer_min_margin=0.2, suggest_min_score=0.02,
+                    help_min_similarity=0.62)
+"""For the fused ranker (the default): fitted by bench/fit_scorer.py out of fold."""

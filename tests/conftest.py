@@ -9,6 +9,7 @@ import pytest
 from bot.knowledge import KnowledgeBase
 from bot.loader import load_knowledge_base
 from bot.paths import BUNDLED_FAQ
+from bot.rankers import Hybrid
 from bot.responder import Responder
 
 
@@ -28,3 +29,9 @@ def faq_dir(tmp_path: Path) -> Path:
     for name in ("faq.yaml", "synonyms.yaml"):
         (tmp_path / name).write_text((BUNDLED_FAQ.parent / name).read_text(encoding="utf-8"))
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def hybrid_rankers(tmp_path_factory: pytest.TempPathFactory) -> Hybrid:
+    """The real model, with its vector cache in a temporary folder shared by the session."""
+    return Hybrid(tmp_path_factory.mktemp("embeddings"))
