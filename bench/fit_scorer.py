@@ -45,7 +45,8 @@ from bot.thresholds import HYBRID, Thresholds
 from bot.vector_cache import CachedEncoder, default_cache_dir
 
 EVAL = PROJECT_ROOT / "tests" / "eval"
-SETS = [EVAL / "dev.yaml", EVAL / "tuning.yaml", EVAL / "dev-voices.yaml"]
+SETS = [EVAL / "dev.yaml", EVAL / "tuning.yaml", EVAL / "dev-voices.yaml",
+        EVAL / "dev-voices-b.yaml"]
 BLIND = ("holdout.yaml", "blind.yaml")
 FOLDS = 5
 WRONG_CAP = 0.007

@@ -58,8 +58,8 @@ class FusionModel:
         return np.asarray(1.0 / (1.0 + np.exp(-logits)), dtype=np.float64)
 
 
-MODEL = FusionModel(weights=(4.9406, 1.1468, 9.6009, 5.4179, -0.0258, -0.7873, 0.3737),
-                    bias=-8.1275)
+MODEL = FusionModel(weights=(4.7893, 1.6024, 10.7512, 4.7817, 0.067, -0.6664, 0.3035),
+                    bias=-7.5881)
 """Fitted by bench/fit_scorer.py; paste its output here after refitting."""
 
 

@@ -12,6 +12,8 @@ import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from threadpoolctl import ThreadpoolController
+
 from bot.embedding import EmbeddingUnavailableError, MiniLMEncoder, RecentEncoder
 from bot.fusion import HybridRanker
 from bot.knowledge import KnowledgeBase
@@ -35,6 +37,10 @@ class Hybrid:
     """Builds hybrid rankers that share one model, one disk cache and one query cache."""
 
     def __init__(self, cache_dir: Path | None) -> None:
+        # Every matrix here is small (a question against 1,500 vectors): one BLAS thread is
+        # fastest, and on a busy 2-core machine a second one spinning made each question
+        # several times slower. For the whole process, since rankers are built at start.
+        ThreadpoolController().limit(limits=1, user_api="blas")
         model = MiniLMEncoder()
         self._stored = CachedEncoder(model, cache_dir)
         self.queries = RecentEncoder(model)
