@@ -95,7 +95,8 @@ class SemanticRanker:
             return np.zeros(0, dtype=np.float32), 0.0
         cosines = (self._vectors @ vectors.T).max(axis=1)
         best = np.maximum.reduceat(cosines, self._starts)
-        help_best = float((self._help @ vectors[0]).max()) if len(self._help) else 0.0
+        # "Hola! What can you do? I am new here.": the question about the bot is one sentence.
+        help_best = float((self._help @ vectors.T).max()) if len(self._help) else 0.0
         return np.asarray(best, dtype=np.float32), help_best
 
     def rank(self, question: str, limit: int = 5) -> Ranking:

@@ -10,6 +10,9 @@ import re
 
 _GREETING = re.compile(
     r"^((hi+|hey+|hello+|helo|hiya|howdy|yo+|sup|hola|greetings|gm|morning|evening|"
+    # The greetings of the languages our members write English in (dev sets A and B).
+    r"hallo|servus|moin|bonjour|salut|ciao|buongiorno|ola|oi|privet|zdravstvuyte|"
+    r"czesc|dzien dobry|namaste|buenos dias|buenas|guten tag|"
     r"good (morning|afternoon|evening|day)|thanks?|thank you|ty|ok|okay)\b"
     r"( (there|bot|selank bot|selankbot|all|everyone|guys|folks|friend|mate)\b)?\s*)+"
 )
