@@ -183,9 +183,11 @@ class Store:
         """Write a spooled row once: False if a row with this id was already committed."""
         with self._write() as conn:
             dialect = sqlite if self._engine.dialect.name == "sqlite" else postgresql
+            # RETURNING, not rowcount: psycopg reports -1 for an insert that did nothing.
             inserted = conn.execute(dialect.insert(applied_rows).values(
-                id=row_id, at=_utc(item.at)).on_conflict_do_nothing(index_elements=["id"]))
-            if inserted.rowcount == 0:
+                id=row_id, at=_utc(item.at)).on_conflict_do_nothing(index_elements=["id"])
+                .returning(applied_rows.c.id)).scalar()
+            if inserted is None:
                 return False
             if isinstance(item, Feedback):
                 self._feedback(conn, item)

@@ -28,3 +28,7 @@ def faq_dir(tmp_path: Path) -> Path:
     for name in ("faq.yaml", "synonyms.yaml"):
         (tmp_path / name).write_text((BUNDLED_FAQ.parent / name).read_text(encoding="utf-8"))
     return tmp_path
+
+
+# PostgreSQL (TEST_DATABASE_URL or a throwaway server); see tests/postgres.py.
+from .postgres import pg_url, postgres  # noqa: E402, F401
