@@ -31,7 +31,7 @@ from bot.spool import Spool
 from bot.store import Store, StoreError
 
 log = logging.getLogger("selank.store")
-DRAIN_SECONDS = 8.0  # within compose's 30 s grace, and the 10 s with room to spare
+DRAIN_SECONDS = 5.0  # the whole shutdown stays within 10 s, well inside compose's 30 s grace
 RETRY_FIRST_SECONDS = 0.5
 RETRY_MAX_SECONDS = 15.0
 RETENTION_EVERY_SECONDS = 24 * 60 * 60
