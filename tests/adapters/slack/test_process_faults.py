@@ -131,8 +131,8 @@ def _counts(url: str) -> tuple[int, int]:
 
 async def _wait_for_counts(url: str, expected: tuple[int, int]) -> tuple[int, int]:
     async with asyncio.timeout(30):
-        while (found := await asyncio.to_thread(_counts, url)) != expected:
-            await asyncio.sleep(0.1)
+        while (found := await asyncio.to_thread(_counts, url)) != expected:  # noqa: ASYNC110
+            await asyncio.sleep(0.1)  # another process writes the database: nothing to await
     return found
 
 
@@ -202,19 +202,23 @@ def small_mount(tmp_path: Path) -> Iterator[Path]:
     subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
+def _break(mount: Path, fault: str) -> None:
+    """Fill the disk to the last byte (DATA_DIR already there), or make it read-only."""
+    if fault == "read-only":
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        return
+    (mount / "var").mkdir()
+    with (mount / "filler").open("wb", buffering=0) as handle, pytest.raises(OSError):
+        while True:
+            handle.write(b"\0" * 65536)
+
+
 @pytest.mark.parametrize("fault", ["full", "read-only"])
 async def test_should_start_and_answer_with_a_full_or_read_only_data_dir(
     tmp_path: Path, fake_slack: FakeSlack, small_mount: Path, fault: str,
 ) -> None:
     """The restart that exited 2 now answers, and says the store is degraded."""
-    if fault == "full":
-        (small_mount / "var").mkdir()
-        with (small_mount / "filler").open("wb", buffering=0) as handle, \
-                pytest.raises(OSError):
-            while True:
-                handle.write(b"\0" * 65536)
-    else:
-        subprocess.run(["mount", "-o", "remount,ro", str(small_mount)], check=True)
+    await asyncio.to_thread(_break, small_mount, fault)
     async with running(tmp_path, fake_slack, DATA_DIR=str(small_mount / "var")) as bot:
         await _ask_and_vote(bot, fake_slack, questions=2, votes=1)
         async with aiohttp.ClientSession() as session, session.get(
