@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
+import functools
 import importlib
 import logging
 import re
@@ -38,11 +38,11 @@ from bot.reload import KnowledgeBaseWatcher
 from bot.responder import Responder
 from bot.service import BotService
 from bot.settings import OpsSettings, environment
+from bot.spool import Spool
 from bot.store import Store, StoreError
-from bot.writer import QueuedRecorder
+from bot.writer import DurableRecorder
 
 log = logging.getLogger("selank.runner")
-RETENTION_EVERY_SECONDS = 24 * 60 * 60
 ADAPTER_STOP_SECONDS = 15.0
 SECRET_NAME = re.compile(r"TOKEN|SECRET|SALT|PASSWORD|KEY", re.IGNORECASE)
 
@@ -96,12 +96,15 @@ def main(faq_path: Path | None = None, platform: str | None = None,
         print("No SLACK_BOT_TOKEN or DISCORD_TOKEN set: starting a terminal chat instead.")
         return chat(responder)
     configure_logging(settings.log_format, settings.log_level, secrets=secret_values(env))
+    store: Store | None = None
     try:
-        store = Store.open(settings.database_url, settings.store_question_text,
-                           settings.user_hash_salt)
+        store = _store_opener(settings)()
     except StoreError as error:
-        log_event(log, "cannot start", logging.ERROR, error=str(error))
-        return 2
+        if not error.transient:  # corrupt, from a newer version: no waiting fixes that
+            log_event(log, "cannot start", logging.ERROR, error=str(error))
+            return 2
+        # Answering needs no database: serve, and keep rows in the spool until it is back.
+        log_event(log, "store unavailable", logging.ERROR, error=str(error))
     return asyncio.run(serve(settings, responder, store, platforms))
 
 
@@ -127,9 +130,12 @@ def select_platforms(env: Mapping[str, str], only: str | None,
     return chosen
 
 
-async def serve(settings: OpsSettings, responder: Responder, store: Store,
+async def serve(settings: OpsSettings, responder: Responder, store: Store | None,
                 platforms: list[Platform], stop: asyncio.Event | None = None) -> int:
     """Run until SIGTERM, Ctrl-C or `stop`; then shut down in order and return 0.
+
+    `store` is None when the database could not be opened: the writer keeps trying while
+    the bot answers, and records wait in the spool (DATA_DIR/spool) meanwhile.
 
     An adapter that fails to start is logged and shows on /healthz while the others run;
     one whose platform refuses its settings (a ConfigError, such as a revoked token) stops
@@ -140,7 +146,8 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store,
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     metrics = Metrics()
-    recorder = QueuedRecorder(store, on_error=lambda: metrics.error("store"))
+    recorder = DurableRecorder(_store_opener(settings), _spool(settings), store=store,
+                               metrics=metrics, retention_days=settings.retention_days)
     service = BotService(
         responder, recorder=recorder, metrics=metrics,
         limiter=RateLimiter(settings.rate_limit_per_minute),
@@ -150,7 +157,7 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store,
     routes, port = _routes(platforms, adapters, settings.health_port)
     server = HttpServer(
         health_app(responder, metrics, lambda: {n: a.connected for n, a in adapters.items()},
-                   routes),
+                   routes, store=recorder.state),
         settings.health_host, port,
     )
     refused: list[str] = []  # settings a platform rejected at start (a revoked token)
@@ -158,7 +165,6 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store,
     starts: list[asyncio.Task[None]] = []
     try:
         await server.start()  # inside the try: a busy port still closes the store below
-        background.append(asyncio.create_task(_retention(store, settings.retention_days, stop)))
         if settings.reload:
             watcher = KnowledgeBaseWatcher(responder, responder.kb.path, metrics)
             background.append(asyncio.create_task(watcher.run(stop)))
@@ -174,8 +180,7 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store,
         for task in (*starts, *background):
             task.cancel()
         await asyncio.gather(*starts, *background, return_exceptions=True)
-        await asyncio.to_thread(recorder.close)
-        store.close()
+        await asyncio.to_thread(recorder.close)  # bounded: what is left stays in the spool
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
         log_event(log, "stopped")
@@ -248,16 +253,19 @@ async def _stop(name: str, adapter: Adapter) -> None:
                   error=f"{type(error).__name__}: {error}")
 
 
-async def _retention(store: Store, days: int, stop: asyncio.Event) -> None:
-    """Delete rows past the retention period now and once a day."""
-    while not stop.is_set():
-        try:
-            deleted = await asyncio.to_thread(store.purge, days, dt.datetime.now(dt.UTC))
-            log_event(log, "retention", days=days, deleted=deleted)
-        except StoreError as error:
-            log_event(log, "retention failed", logging.ERROR, error=str(error))
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), RETENTION_EVERY_SECONDS)
+def _store_opener(settings: OpsSettings) -> functools.partial[Store]:
+    return functools.partial(Store.open, settings.database_url, settings.store_question_text,
+                             settings.user_hash_salt)
+
+
+def _spool(settings: OpsSettings) -> Spool | None:
+    """The spool in DATA_DIR/spool, or None (logged by the writer) when it cannot be written."""
+    try:
+        return Spool.open(settings.data_dir / "spool")
+    except OSError as error:
+        log_event(log, "spool unavailable", logging.ERROR, folder=str(settings.data_dir),
+                  error=error.strerror or type(error).__name__)
+        return None
 
 
 def _print_problems(problems: list[str]) -> None:

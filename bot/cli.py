@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import io
 import json
 import os
 import sys
@@ -26,7 +27,9 @@ STALE_AFTER_DAYS = 365
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
-    args = _parser().parse_args(argv)
+    _tolerant_stdio()
+    args = _parser().parse_args([_text(arg) for arg in
+                                 (sys.argv[1:] if argv is None else argv)])
     try:
         return int(args.handler(args))
     except KnowledgeBaseError as error:
@@ -45,6 +48,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A reader such as `head` went away; point stdout at nothing so exit stays quiet.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _tolerant_stdio() -> None:
+    """Any bytes in, valid text out, under any locale; `\r`, `\n` and `\r\n` end a line.
+
+    Under a UTF-8 locale such as en_US.UTF-8 Python's standard streams are strict: one
+    invalid byte on stdin raised UnicodeDecodeError and lost the lines before it too, and
+    a lone surrogate (how an invalid byte in argv arrives) raised UnicodeEncodeError.
+    """
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace", newline=None)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
+def _text(arg: str) -> str:
+    """An argument as text: the bytes it came from, decoded as UTF-8, invalid ones as U+FFFD."""
+    try:
+        raw = arg.encode("utf-8", "surrogateescape")  # how Python decoded argv's bytes
+    except UnicodeEncodeError:  # a surrogate no byte maps to (argv given from code)
+        raw = arg.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -152,7 +178,7 @@ def _ask(args: argparse.Namespace) -> int:
 
 def _ask_lines(responder: Responder, lines: TextIO, out: TextIO) -> int:
     """JSON Lines: every input line, blank ones too, gets exactly one output line, in order."""
-    for line in lines:
+    for line in lines:  # stdin reads \r and \r\n as \n (see _tolerant_stdio)
         question = line.rstrip("\r\n")
         out.write(_reply_json(question, responder.ask(question)) + "\n")
         out.flush()
@@ -201,7 +227,7 @@ def chat(responder: Responder, stdin: TextIO | None = None) -> int:
             break
         if line.strip().lower() in {"quit", "exit", ":q"}:
             break
-        print(render_text(responder.ask(line.rstrip("\n"))) + "\n")
+        print(render_text(responder.ask(line.rstrip("\r\n"))) + "\n")
     if interactive:
         print()
     return 0

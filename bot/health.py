@@ -12,25 +12,34 @@ from aiohttp import web
 
 from bot.metrics import CONTENT_TYPE, Metrics
 from bot.responder import Responder
+from bot.writer import StoreState
 
 AdapterStatus = Callable[[], Mapping[str, bool]]
 SHUTDOWN_SECONDS = 10.0
 
 
 def health_app(responder: Responder, metrics: Metrics, adapters: AdapterStatus,
-               routes: Iterable[web.AbstractRouteDef] = ()) -> web.Application:
-    """The application: health and metrics, plus any routes an adapter serves."""
+               routes: Iterable[web.AbstractRouteDef] = (),
+               store: Callable[[], StoreState] | None = None) -> web.Application:
+    """The application: health and metrics, plus any routes an adapter serves.
+
+    A degraded store makes the status "degraded" but not the code 503: the bot still
+    answers, and restarting it would not bring the database back.
+    """
 
     async def healthz(_request: web.Request) -> web.Response:
         connected = dict(adapters())
         kb = responder.kb
         healthy = all(connected.values())
-        body = {
+        state = store() if store is not None else None
+        body: dict[str, object] = {
             "alive": True,
-            "status": "ok" if healthy else "degraded",
+            "status": "ok" if healthy and (state is None or state.ok) else "degraded",
             "knowledge_base": {"loaded": True, "entries": len(kb.entries), "path": str(kb.path)},
             "adapters": connected,
         }
+        if state is not None:
+            body["store"] = state.as_json()
         return web.json_response(body, status=200 if healthy else 503)
 
     async def metrics_page(_request: web.Request) -> web.Response:

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 _FIELDS = "selank_fields"
 REDACTED = "[redacted]"
+MAX_MESSAGE = 1000  # characters of a message; fields carry the facts, this caps the rest
 
 
 def log_event(logger: logging.Logger, event: str, level: int = logging.INFO,
@@ -30,7 +31,7 @@ class TextFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         fields: dict[str, Any] = getattr(record, _FIELDS, {})
-        parts = [_timestamp(record), record.levelname, record.getMessage()]
+        parts = [_timestamp(record), record.levelname, _message(record)]
         parts += [f"{k}={_text_value(v)}" for k, v in fields.items()]
         line = " ".join(parts)
         if record.exc_info:
@@ -44,7 +45,7 @@ class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         data: dict[str, Any] = {
             "time": _timestamp(record), "level": record.levelname.lower(),
-            "logger": record.name, "event": record.getMessage(),
+            "logger": record.name, "event": _message(record),
         }
         data.update(getattr(record, _FIELDS, {}))
         if record.exc_info:
@@ -84,6 +85,20 @@ def configure_logging(log_format: str, level: str, secrets: Iterable[str] = (),
     root.addHandler(handler)
     root.setLevel(level.upper())
     return handler
+
+
+def _message(record: logging.LogRecord) -> str:
+    """The message on one line and at most MAX_MESSAGE characters, whoever logged it.
+
+    A library message can carry text from a request; quoted when it holds a line break or
+    a control character, it can never pass for a log line of its own.
+    """
+    message = record.getMessage()
+    if len(message) > MAX_MESSAGE:
+        message = message[:MAX_MESSAGE] + "…"
+    if not message.isprintable():
+        message = json.dumps(message, ensure_ascii=False)
+    return message
 
 
 def _timestamp(record: logging.LogRecord) -> str:

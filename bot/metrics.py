@@ -6,6 +6,7 @@ from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
     Counter,
+    Gauge,
     Histogram,
     generate_latest,
 )
@@ -41,6 +42,23 @@ class Metrics:
             registry=self.registry,
         )
 
+        self._rejected = Counter(
+            "selank_rejected_requests", "Requests refused or ignored before answering, by why",
+            ["platform", "reason"], registry=self.registry,
+        )
+        self.store_backlog = Gauge(
+            "selank_store_backlog", "Rows kept in the local spool, not yet in the database",
+            registry=self.registry,
+        )
+        self.store_up = Gauge(
+            "selank_store_up", "1 when the last database write succeeded, 0 when it failed",
+            registry=self.registry,
+        )
+        self._store_lost = Counter(
+            "selank_store_lost_rows", "Rows neither spooled nor written (no durable place)",
+            registry=self.registry,
+        )
+
     def question(self, platform: str, status: str, seconds: float | None) -> None:
         """Count one reply; `seconds` is None when no matching ran (a limited message)."""
         self._questions.labels(platform=platform, status=status).inc()
@@ -55,6 +73,13 @@ class Metrics:
 
     def error(self, where: str) -> None:
         self._errors.labels(where=where).inc()
+
+    def rejected(self, platform: str, reason: str) -> None:
+        """Count a request refused (unsigned, malformed, too large) or ignored (a replay)."""
+        self._rejected.labels(platform=platform, reason=reason).inc()
+
+    def store_lost(self) -> None:
+        self._store_lost.inc()
 
     def render(self) -> bytes:
         """The Prometheus text exposition of every metric."""

@@ -1,8 +1,9 @@
 """Live reload: when the knowledge base files change, validate them and swap them in.
 
-We poll each file's modification time and size: editors often write a new file and rename
-it over the old one, which breaks inotify-style watches but never a stat. An invalid edit is
-logged with every problem and the last good knowledge base keeps serving.
+We poll each file's modification time, size, mode and inode: editors often write a new file
+and rename it over the old one, which breaks inotify-style watches but never a stat; a
+change of mode alone (a file made unreadable, or readable again) counts as a change too.
+An invalid edit is logged with every problem and the last good knowledge base keeps serving.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from bot.responder import Responder
 
 log = logging.getLogger("selank.reload")
 POLL_SECONDS = 1.5
-Signature = tuple[tuple[str, int, int], ...]
+Signature = tuple[tuple[str, int, int, int, int], ...]
 
 
 class ReloadResult(Enum):
@@ -79,7 +80,7 @@ class KnowledgeBaseWatcher:
             self._metrics.reload(ok)
 
     def _signature(self) -> Signature:
-        """Name, mtime and size of every watched file; a missing file simply drops out."""
+        """Name, mtime, size, mode and inode of every watched file; a missing one drops out."""
         files = {self._path, *self._path.parent.glob("*.yaml"), *self._path.parent.glob("*.yml")}
         found = []
         for path in sorted(files):
@@ -87,5 +88,6 @@ class KnowledgeBaseWatcher:
                 stat = path.stat()
             except OSError:
                 continue
-            found.append((path.name, stat.st_mtime_ns, stat.st_size))
+            found.append((path.name, stat.st_mtime_ns, stat.st_size, stat.st_mode,
+                          stat.st_ino))
         return tuple(found)

@@ -1,8 +1,10 @@
 """The curation store: feedback, unanswered questions and daily outcome counts, in SQL.
 
 SQLite by default (one file, WAL mode, a busy timeout, full sync), PostgreSQL for several
-replicas. Every write is its own committed transaction, so a crash loses nothing already
-acknowledged. Users are kept only as a salted hash; question text only when allowed.
+replicas, with connect and statement timeouts so a database that is down or hung fails a
+write instead of holding it forever. Rows arrive from the local spool (bot/spool.py) with
+an id kept in the same transaction, so a replay after a crash writes each row once. Users
+are kept only as a salted hash; question text only when allowed.
 """
 
 from __future__ import annotations
@@ -22,13 +24,17 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 
 from bot.feedback import Feedback
 from bot.outcomes import QuestionOutcome
 
 SALT_KEY = "user_hash_salt"
 BUSY_TIMEOUT_MS = 10_000
+CONNECT_TIMEOUT_SECONDS = 5
+STATEMENT_TIMEOUT_MS = 5_000
+# A server that vanishes mid-statement: the kernel gives up on the socket after this long.
+TCP_USER_TIMEOUT_MS = 10_000
 
 metadata = sa.MetaData()
 schema_version = sa.Table(
@@ -68,17 +74,37 @@ outcome_counts = sa.Table(
 )
 
 
+applied_rows = sa.Table(
+    "applied_rows", metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("at", sa.DateTime, nullable=False, index=True),
+)
+
+
 def _v1(conn: Connection) -> None:
     """The first schema: meta, feedback, unanswered and outcome_counts."""
     metadata.create_all(conn, tables=[meta, feedback_table, unanswered_table, outcome_counts])
 
 
+def _v2(conn: Connection) -> None:
+    """The ids of rows written from the spool, so a replay never writes one twice."""
+    metadata.create_all(conn, tables=[applied_rows])
+
+
 # Ordered; the schema's version is how many have run. Append, never edit a released one.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1,)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2)
 
 
 class StoreError(Exception):
-    """The database cannot be opened or written; the message names the file or server."""
+    """The database cannot be opened or written; the message names the file or server.
+
+    `transient` when waiting may fix it (the server is down, the disk full or read-only);
+    not for a database that is corrupt, from a newer version, or wrongly named.
+    """
+
+    def __init__(self, message: str, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +172,33 @@ class Store:
 
     def record_question(self, outcome: QuestionOutcome) -> None:
         """Count the outcome for its day; keep the question itself when it went unanswered."""
-        at = _utc(outcome.at)
         with self._write() as conn:
-            self._count(conn, at.date(), outcome.platform, outcome.status.value)
-            if not outcome.unanswered:
-                return
+            self._question(conn, outcome)
+
+    def record_feedback(self, feedback: Feedback) -> None:
+        with self._write() as conn:
+            self._feedback(conn, feedback)
+
+    def apply(self, row_id: str, item: QuestionOutcome | Feedback) -> bool:
+        """Write a spooled row once: False if a row with this id was already committed."""
+        with self._write() as conn:
+            dialect = sqlite if self._engine.dialect.name == "sqlite" else postgresql
+            # RETURNING, not rowcount: psycopg reports -1 for an insert that did nothing.
+            inserted = conn.execute(dialect.insert(applied_rows).values(
+                id=row_id, at=_utc(item.at)).on_conflict_do_nothing(index_elements=["id"])
+                .returning(applied_rows.c.id)).scalar()
+            if inserted is None:
+                return False
+            if isinstance(item, Feedback):
+                self._feedback(conn, item)
+            else:
+                self._question(conn, item)
+        return True
+
+    def _question(self, conn: Connection, outcome: QuestionOutcome) -> None:
+        at = _utc(outcome.at)
+        self._count(conn, at.date(), outcome.platform, outcome.status.value)
+        if outcome.unanswered:
             keep = self._store_text
             conn.execute(unanswered_table.insert().values(
                 at=at, platform=outcome.platform, outcome=outcome.status.value,
@@ -161,20 +209,19 @@ class Store:
                 if keep else None,
             ))
 
-    def record_feedback(self, feedback: Feedback) -> None:
-        with self._write() as conn:
-            conn.execute(feedback_table.insert().values(
-                at=_utc(feedback.at), platform=feedback.platform,
-                user_hash=self.user_hash(feedback.platform, feedback.user_id),
-                entry_id=feedback.entry_id, helpful=feedback.helpful,
-            ))
+    def _feedback(self, conn: Connection, feedback: Feedback) -> None:
+        conn.execute(feedback_table.insert().values(
+            at=_utc(feedback.at), platform=feedback.platform,
+            user_hash=self.user_hash(feedback.platform, feedback.user_id),
+            entry_id=feedback.entry_id, helpful=feedback.helpful,
+        ))
 
     def purge(self, retention_days: int, now: dt.datetime | None = None) -> int:
         """Delete rows older than the retention period; returns how many went."""
         cutoff = _utc(now or dt.datetime.now(dt.UTC)) - dt.timedelta(days=retention_days)
         with self._write() as conn:
             deleted = 0
-            for table in (feedback_table, unanswered_table):
+            for table in (feedback_table, unanswered_table, applied_rows):
                 deleted += conn.execute(table.delete().where(table.c.at < cutoff)).rowcount
             deleted += conn.execute(
                 outcome_counts.delete().where(outcome_counts.c.day < cutoff.date())
@@ -236,7 +283,10 @@ def _guard(where: str) -> Iterator[None]:
     try:
         yield
     except (SQLAlchemyError, sqlite3.Error) as error:
-        raise StoreError(f"cannot use the database {where}: {_reason(error)}") from None
+        transient = isinstance(error, (OperationalError, sqlite3.OperationalError)) or (
+            isinstance(error, DBAPIError) and error.connection_invalidated)
+        raise StoreError(f"cannot use the database {where}: {_reason(error)}",
+                         transient=transient) from None
 
 
 def _engine(url: str) -> tuple[Engine, str]:
@@ -250,11 +300,23 @@ def _engine(url: str) -> tuple[Engine, str]:
         return _sqlite_engine(parsed)
     where = parsed.render_as_string(hide_password=True)
     try:
-        engine = sa.create_engine(parsed, pool_pre_ping=True)
+        engine = sa.create_engine(parsed, pool_pre_ping=True, pool_timeout=CONNECT_TIMEOUT_SECONDS,
+                                  connect_args=_postgres_timeouts())
     except ImportError:
         raise StoreError(f"cannot use the database {where}: the PostgreSQL driver is missing; "
                          "install selank-bot[postgres]") from None
     return engine, where
+
+
+def _postgres_timeouts() -> dict[str, object]:
+    """libpq settings: give up connecting, running a statement, or on a dead peer."""
+    return {
+        "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+        "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS} "
+                   f"-c lock_timeout={STATEMENT_TIMEOUT_MS}",
+        "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3,
+        "tcp_user_timeout": TCP_USER_TIMEOUT_MS,
+    }
 
 
 def _sqlite_engine(url: URL) -> tuple[Engine, str]:
@@ -265,7 +327,7 @@ def _sqlite_engine(url: URL) -> tuple[Engine, str]:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(f"cannot create the folder of the database {path}: "
-                         f"{error.strerror}") from None
+                         f"{error.strerror}", transient=True) from None
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @sa.event.listens_for(engine, "connect")

@@ -35,3 +35,7 @@ def faq_dir(tmp_path: Path) -> Path:
 def hybrid_rankers(tmp_path_factory: pytest.TempPathFactory) -> Hybrid:
     """The real model, with its vector cache in a temporary folder shared by the session."""
     return Hybrid(tmp_path_factory.mktemp("embeddings"))
+
+
+# PostgreSQL (TEST_DATABASE_URL or a throwaway server); see tests/postgres.py.
+from .postgres import pg_url, postgres  # noqa: E402, F401

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Final, TypeVar
 
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond, AsyncSay
 from slack_bolt.response import BoltResponse
@@ -21,6 +21,9 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.dedupe import RecentIds
+from adapters.slack.delivery import BACKOFF_SECONDS, deliver
+from adapters.slack.intake import Malformed, Unusable, bolt_request
+from adapters.slack.liblog import library_logger
 from adapters.slack.render import (
     ACTION_COMMAND,
     ACTION_FEEDBACK_DOWN,
@@ -36,7 +39,9 @@ from adapters.slack.render import (
     unescape,
 )
 from adapters.slack.settings import ResponseType, SlackSettings
+from adapters.slack.verify import TIMESTAMP_HEADER, Refusal, SignatureVerifier
 from bot.config import ConfigError
+from bot.logging_setup import log_event
 from bot.reply import Reply
 from bot.service import Asker, BotService
 
@@ -44,7 +49,7 @@ PLATFORM: Final = "slack"
 COMMAND: Final = "/selank"
 EVENTS_PATH: Final = "/slack/events"
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("selank.slack")
 T = TypeVar("T")
 
 Payload = dict[str, Any]
@@ -53,21 +58,27 @@ Payload = dict[str, Any]
 class SlackAdapter:
     """The Slack side of the bot: a Bolt app in Socket Mode or behind `routes()` in HTTP mode."""
 
-    def __init__(self, service: BotService, settings: SlackSettings) -> None:
+    def __init__(self, service: BotService, settings: SlackSettings,
+                 retry_delays: tuple[float, ...] = BACKOFF_SECONDS) -> None:
         self._service = service
         self._settings = settings
+        self._retry_delays = retry_delays
         self._recent_events = RecentIds()
+        self._verifier = SignatureVerifier(settings.signing_secret or "")
         self._socket: AsyncSocketModeHandler | None = None
         self._started = False
-        client = (AsyncWebClient(token=settings.bot_token, base_url=settings.api_url)
-                  if settings.api_url else AsyncWebClient(token=settings.bot_token))
+        self._library_log = library_logger()
+        client = (AsyncWebClient(token=settings.bot_token, base_url=settings.api_url,
+                                 logger=self._library_log) if settings.api_url
+                  else AsyncWebClient(token=settings.bot_token, logger=self._library_log))
         self._app = AsyncApp(
             name="selank-bot",
             client=client,
-            logger=log,
+            logger=self._library_log,
             signing_secret=settings.signing_secret or "",
+            # HTTP requests are verified in front of Bolt, on the raw bytes (`_handle_http`);
             # Socket Mode frames arrive over our own authenticated WebSocket, unsigned.
-            request_verification_enabled=not settings.socket_mode,
+            request_verification_enabled=False,
         )
         self._register()
 
@@ -88,7 +99,8 @@ class SlackAdapter:
     async def start(self) -> None:
         """Open the Socket Mode connection; in HTTP mode Slack comes to `routes()` instead."""
         if self._settings.socket_mode and self._socket is None:
-            socket = AsyncSocketModeHandler(self._app, self._settings.app_token)
+            socket = AsyncSocketModeHandler(self._app, self._settings.app_token,
+                                            logger=self._library_log)
             # The SDK retries a refused token forever; check both first and fail clearly.
             try:
                 await _check_token("SLACK_BOT_TOKEN", self._app.client.auth_test())
@@ -114,9 +126,42 @@ class SlackAdapter:
         return [web.post(EVENTS_PATH, self._handle_http)]
 
     async def _handle_http(self, request: web.Request) -> web.Response:
-        """aiohttp in, Bolt (which checks the signature and timestamp), aiohttp out."""
-        bolt_response = await self._app.async_dispatch(await to_bolt_request(request))
+        """Signature on the raw bytes first; then Bolt, for well-formed signed requests only.
+
+        Nothing unsigned is decoded, parsed or logged beyond one short line; a replay of a
+        signed request is acknowledged and not answered again; malformed input gets a 4xx.
+        """
+        if not request.headers.get(TIMESTAMP_HEADER, "").strip():
+            return self._refuse(request, Refusal.NO_TIMESTAMP.reason, Refusal.NO_TIMESTAMP.status)
+        try:
+            body = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            return self._refuse(request, "too_large", 413)
+        verdict = self._verifier.check(body, request.headers)
+        if isinstance(verdict, Refusal):
+            return self._refuse(request, verdict.reason, verdict.status)
+        if verdict.replay:
+            self._service.metrics.rejected(PLATFORM, "replay")
+            log_event(log, "slack request replayed", logging.WARNING, bytes=len(body))
+            return web.Response(status=200)
+        parsed = bolt_request(body, request.query_string, request.headers)
+        if isinstance(parsed, Malformed):
+            return self._refuse(request, parsed.reason, 400)
+        if isinstance(parsed, Unusable):
+            self._service.metrics.rejected(PLATFORM, parsed.reason)
+            log_event(log, "slack request ignored", logging.WARNING, reason=parsed.reason)
+            return web.Response(status=200)
+        bolt_response = await self._app.async_dispatch(parsed)
+        if bolt_response.status >= 500:  # a shape no listener could handle; never a 5xx
+            return self._refuse(request, "unprocessable", 400)
         return await to_aiohttp_response(bolt_response)
+
+    def _refuse(self, request: web.Request, reason: str, status: int) -> web.Response:
+        """A 4xx, counted, with one line that says why and how big, never what was sent."""
+        self._service.metrics.rejected(PLATFORM, reason)
+        log_event(log, "slack request refused", logging.WARNING, reason=reason, status=status,
+                  bytes=request.content_length)
+        return web.Response(status=status, text=reason)
 
     def _register(self) -> None:
         app = self._app
@@ -156,7 +201,7 @@ class SlackAdapter:
         # A safety reply or a rate-limit notice is never broadcast: it is for the asker.
         visible = self._settings.response_type is ResponseType.IN_CHANNEL and not reply.private
         message = render(reply, RenderOptions(share=not visible, asked=None if visible else text))
-        await _respond(respond, message, response_type=(
+        await self._respond(respond, message, response_type=(
             ResponseType.IN_CHANNEL if visible else ResponseType.EPHEMERAL).value)
 
     # Events ----------------------------------------------------------------------------
@@ -193,7 +238,7 @@ class SlackAdapter:
         if entry_id is None:
             return
         reply = await asyncio.to_thread(self._service.show, entry_id, _asker(_user_id(body)))
-        await _answer_press(respond, body, reply)
+        await self._answer_press(respond, body, reply)
 
     async def _on_command_button(
         self, ack: AsyncAck, body: Payload, action: Payload, respond: AsyncRespond,
@@ -204,7 +249,7 @@ class SlackAdapter:
         if command not in SHAREABLE_COMMANDS:
             return
         reply = await self._ask(str(command), _asker(_user_id(body)))
-        await _answer_press(respond, body, reply)
+        await self._answer_press(respond, body, reply)
 
     async def _on_share(
         self, ack: AsyncAck, body: Payload, action: Payload, respond: AsyncRespond,
@@ -222,12 +267,12 @@ class SlackAdapter:
         else:
             return
         if reply.private:
-            await _answer_press(respond, body, reply)
+            await self._answer_press(respond, body, reply)
             return
         message = render(reply, RenderOptions(shared_by=user_id))
-        await _respond(respond, message, response_type=ResponseType.IN_CHANNEL.value,
-                       replace_original=False)
-        await respond(delete_original=True)
+        await self._respond(respond, message, response_type=ResponseType.IN_CHANNEL.value,
+                            replace_original=False)
+        await deliver(respond, self._retry_delays, delete_original=True)
 
     async def _on_feedback(
         self, ack: AsyncAck, body: Payload, action: Payload, respond: AsyncRespond,
@@ -239,12 +284,35 @@ class SlackAdapter:
             return
         helpful = action.get("action_id") == ACTION_FEEDBACK_UP
         await asyncio.to_thread(self._service.feedback, _asker(_user_id(body)), entry_id, helpful)
-        await _respond(respond, render_thanks(), response_type=ResponseType.EPHEMERAL.value,
-                       replace_original=False)
+        await self._respond(respond, render_thanks(),
+                            response_type=ResponseType.EPHEMERAL.value, replace_original=False)
 
     async def _ask(self, text: str, asker: Asker) -> Reply:
         """The core's reply, off the event loop, since a feedback or rate store may block."""
         return await asyncio.to_thread(self._service.ask, text, asker)
+
+    async def _answer_press(self, respond: AsyncRespond, body: Payload, reply: Reply) -> None:
+        """A button's reply takes the message's place, unless it is only for the presser.
+
+        Past the rate limit the presser gets the notice beside the message (never over it),
+        then nothing at all.
+        """
+        if reply.is_silent:
+            return
+        if reply.private:
+            await self._respond(respond, render(reply),
+                                response_type=ResponseType.EPHEMERAL.value,
+                                replace_original=False)
+            return
+        await self._respond(respond, render(reply, RenderOptions(share=_is_ephemeral(body))),
+                            replace_original=True)
+
+    async def _respond(self, respond: AsyncRespond, message: SlackMessage, *,
+                       response_type: str | None = None,
+                       replace_original: bool | None = None) -> None:
+        await deliver(respond, self._retry_delays, text=message.text,
+                      blocks=list(message.blocks), response_type=response_type,
+                      replace_original=replace_original)
 
 
 async def _check_token(variable: str, call: Awaitable[T]) -> T:
@@ -255,29 +323,6 @@ async def _check_token(variable: str, call: Awaitable[T]) -> T:
         code = error.response.get("error", "unknown_error")
         raise ConfigError([f"{variable} was refused by Slack ({code})"]) from None
 
-
-
-async def _answer_press(respond: AsyncRespond, body: Payload, reply: Reply) -> None:
-    """A button's reply takes the message's place, unless it is only for the presser.
-
-    Past the rate limit the presser gets the notice beside the message (never over it),
-    then nothing at all.
-    """
-    if reply.is_silent:
-        return
-    if reply.private:
-        await _respond(respond, render(reply), response_type=ResponseType.EPHEMERAL.value,
-                       replace_original=False)
-        return
-    await _respond(respond, render(reply, RenderOptions(share=_is_ephemeral(body))),
-                   replace_original=True)
-
-
-async def _respond(respond: AsyncRespond, message: SlackMessage, *,
-                   response_type: str | None = None,
-                   replace_original: bool | None = None) -> None:
-    await respond(text=message.text, blocks=list(message.blocks), response_type=response_type,
-                  replace_original=replace_original)
 
 
 async def _say(say: AsyncSay, message: SlackMessage, thread_ts: str | None) -> None:

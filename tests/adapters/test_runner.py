@@ -138,7 +138,7 @@ async def test_serve_should_run_adapters_share_the_server_and_shut_down_in_order
     """Both adapters start, /healthz sees them, HTTP routes work; stop flushes the store."""
     caplog.set_level(logging.INFO, logger="selank.runner")
     url = f"sqlite:///{tmp_path / 'bot.sqlite3'}"
-    settings = OpsSettings(faq_path=responder.kb.path, database_url=url,
+    settings = OpsSettings(faq_path=responder.kb.path, database_url=url, data_dir=tmp_path,
                            health_host="127.0.0.1", health_port=0, reload=False)
     plain = FakeSettings("fake-a", 0)
     platforms = [Platform("chat", plain, FakeAdapter), Platform("web", plain, FakeHttpAdapter)]
@@ -194,7 +194,7 @@ async def test_an_adapter_that_fails_to_start_should_show_as_down(
 
     caplog.set_level(logging.INFO, logger="selank.runner")
     url = f"sqlite:///{tmp_path / 'bot.sqlite3'}"
-    settings = OpsSettings(faq_path=responder.kb.path, database_url=url,
+    settings = OpsSettings(faq_path=responder.kb.path, database_url=url, data_dir=tmp_path,
                            health_host="127.0.0.1", health_port=0, reload=False)
     stop = asyncio.Event()
     serving = asyncio.create_task(runner.serve(
@@ -220,7 +220,7 @@ async def test_a_platform_refusing_its_settings_should_stop_the_process_with_2(
 
     caplog.set_level(logging.INFO, logger="selank.runner")
     url = f"sqlite:///{tmp_path / 'bot.sqlite3'}"
-    settings = OpsSettings(faq_path=responder.kb.path, database_url=url,
+    settings = OpsSettings(faq_path=responder.kb.path, database_url=url, data_dir=tmp_path,
                            health_host="127.0.0.1", health_port=0, reload=False)
     platforms = [Platform("refused", FakeSettings("f", 0), Refused)]
     assert await runner.serve(settings, responder, Store.open(url), platforms) == 2
@@ -299,7 +299,7 @@ async def test_real_slack_in_http_mode_should_share_the_server_with_health(
     problems: list[str] = []
     platforms = runner.select_platforms(env, "slack", problems)
     url = f"sqlite:///{tmp_path / 'bot.sqlite3'}"
-    settings = OpsSettings(faq_path=responder.kb.path, database_url=url,
+    settings = OpsSettings(faq_path=responder.kb.path, database_url=url, data_dir=tmp_path,
                            health_host="127.0.0.1", health_port=0, reload=False)
     stop = asyncio.Event()
     serving = asyncio.create_task(runner.serve(settings, responder, Store.open(url),

@@ -83,3 +83,14 @@ def test_a_synonyms_edit_should_reload_too(
     assert watcher.check() is ReloadResult.RELOADED
     assert responder.kb is not before
     assert responder.kb.synonyms.get("zzzvariant") == "zzzword"
+
+
+def test_a_change_of_mode_alone_should_be_noticed(
+    faq_dir: Path, served: tuple[Responder, KnowledgeBaseWatcher, Metrics],
+) -> None:
+    """chmod changes neither mtime nor size; it is a change all the same (it may break reads)."""
+    _responder, watcher, _metrics = served
+    path = faq_dir / "faq.yaml"
+    path.chmod(path.stat().st_mode ^ 0o040)
+    assert watcher.check() is ReloadResult.RELOADED
+    assert watcher.check() is ReloadResult.UNCHANGED

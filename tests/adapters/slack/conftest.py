@@ -34,6 +34,7 @@ SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 BOT_TOKEN = "xoxb-1234-5678-testtoken"
 BOT_USER_ID = "UBOTSELANK"
 WAIT_SECONDS = 5.0  # an upper bound for a wait that succeeds at once; never a measurement
+RETRY_DELAYS = (0.01, 0.02, 0.04)  # response_url backoff, short so tests stay fast
 
 Payload = dict[str, Any]
 
@@ -44,11 +45,12 @@ def fixture(name: str) -> Payload:
     return copy.deepcopy(data)
 
 
-def signed_headers(body: str, content_type: str, timestamp: int | None = None,
+def signed_headers(body: str | bytes, content_type: str, timestamp: int | None = None,
                    secret: str = SIGNING_SECRET) -> dict[str, str]:
     """The headers Slack adds: v0 HMAC-SHA256 of `v0:{timestamp}:{body}`."""
     ts = str(int(time.time()) if timestamp is None else timestamp)
-    digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
+    raw = body.encode() if isinstance(body, str) else body
+    digest = hmac.new(secret.encode(), f"v0:{ts}:".encode() + raw, hashlib.sha256).hexdigest()
     return {"Content-Type": content_type, "X-Slack-Request-Timestamp": ts,
             "X-Slack-Signature": f"v0={digest}"}
 
@@ -71,6 +73,8 @@ class FakeSlack:
     """What the Socket Mode endpoint sends each client that connects, after `hello`."""
     refused_tokens: set[str] = field(default_factory=set)
     """Tokens the Web API answers with `invalid_auth`, as for a revoked token."""
+    respond_failures: int = 0
+    """How many response_url posts to answer with a 503 before taking them again."""
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
 
     @property
@@ -124,6 +128,9 @@ class FakeSlack:
             return web.json_response({"ok": True, "channel": payload.get("channel"),
                                       "ts": "1700000000.000100", "message_ts": "1"})
         if request.path.startswith("/respond/"):
+            if self.respond_failures > 0:
+                self.respond_failures -= 1
+                return web.Response(status=503, text="try later")
             return web.Response(text="ok")
         return web.json_response({"ok": True})
 
@@ -137,16 +144,26 @@ class BotUnderTest:
     slack: FakeSlack
     sink: InMemoryFeedbackSink
     adapter: SlackAdapter
+    service: BotService
 
-    async def post(self, body: str, content_type: str, *, timestamp: int | None = None,
+    async def post(self, body: str | bytes, content_type: str, *, timestamp: int | None = None,
                    secret: str = SIGNING_SECRET,
                    extra_headers: dict[str, str] | None = None) -> aiohttp.ClientResponse:
-        headers = signed_headers(body, content_type, timestamp, secret)
+        raw = body.encode() if isinstance(body, str) else body
+        headers = signed_headers(raw, content_type, timestamp, secret)
         headers.update(extra_headers or {})
-        async with self.session.post(f"{self.url}/slack/events", data=body.encode(),
+        return await self.post_raw(raw, headers)
+
+    async def post_raw(self, body: bytes, headers: dict[str, str]) -> aiohttp.ClientResponse:
+        """Exactly these bytes and headers, signed or not."""
+        async with self.session.post(f"{self.url}/slack/events", data=body,
                                      headers=headers) as response:
             await response.read()
             return response
+
+    def rejected(self, reason: str) -> float:
+        """What /metrics counts as refused or ignored for `reason`."""
+        return rejected_count(self.service, reason)
 
     async def command(self, text: str, **fields: str) -> aiohttp.ClientResponse:
         """`/selank <text>` as Slack posts it: form-encoded."""
@@ -167,6 +184,13 @@ class BotUnderTest:
         payload["response_url"] = response_url or self.slack.response_url()
         return await self.post(urlencode({"payload": json.dumps(payload)}),
                                "application/x-www-form-urlencoded")
+
+
+def rejected_count(service: BotService, reason: str) -> float:
+    """The `selank_rejected_requests_total` sample for Slack and `reason` (0 when absent)."""
+    value = service.metrics.registry.get_sample_value(
+        "selank_rejected_requests_total", {"platform": "slack", "reason": reason})
+    return value or 0.0
 
 
 def make_service(sink: InMemoryFeedbackSink, rate_limit: int = 0) -> BotService:
@@ -207,8 +231,9 @@ async def make_bot(
 
     async def build(rate_limit: int = 0, **env: str) -> BotUnderTest:
         sink = InMemoryFeedbackSink()
-        adapter = SlackAdapter(make_service(sink, rate_limit),
-                               SlackSettings.from_env(settings_env | env))
+        service = make_service(sink, rate_limit)
+        adapter = SlackAdapter(service, SlackSettings.from_env(settings_env | env),
+                               retry_delays=RETRY_DELAYS)
         await adapter.start()
         app = web.Application()
         app.add_routes(adapter.routes())
@@ -217,7 +242,7 @@ async def make_bot(
         session = aiohttp.ClientSession()
         opened.append((server, session, adapter))
         return BotUnderTest(str(server.make_url("")).rstrip("/"), session, fake_slack, sink,
-                            adapter)
+                            adapter, service)
 
     yield build
     for server, session, adapter in opened:

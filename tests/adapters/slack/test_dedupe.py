@@ -1,10 +1,20 @@
-"""RecentIds: a retried event is recognised, and memory stays bounded."""
+"""RecentIds: remembered for a time, however many other ids arrive meanwhile."""
 
 from __future__ import annotations
 
 import pytest
 
 from adapters.slack.dedupe import RecentIds
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
 def test_should_recognise_an_id_seen_before() -> None:
@@ -15,17 +25,28 @@ def test_should_recognise_an_id_seen_before() -> None:
     assert not recent.seen_before("Ev2")
 
 
-def test_should_forget_the_oldest_id_past_capacity() -> None:
-    """Past its capacity the oldest id is forgotten, so the cache never grows."""
-    recent = RecentIds(capacity=2)
-    for key in ("a", "b", "c"):
-        recent.seen_before(key)
-    assert len(recent) == 2
-    assert not recent.seen_before("a")
-    assert recent.seen_before("c")
+def test_should_still_know_an_id_after_thousands_of_others_within_the_ttl() -> None:
+    """A retry after 1,001 other events is still a retry (a count of ids forgot it)."""
+    recent = RecentIds(ttl_seconds=600, clock=Clock())
+    recent.seen_before("Ev-retried")
+    for n in range(5000):
+        recent.seen_before(f"Ev{n}")
+    assert recent.seen_before("Ev-retried")
 
 
-def test_should_refuse_a_capacity_below_one() -> None:
-    """A cache that can hold nothing would dedupe nothing."""
-    with pytest.raises(ValueError, match="capacity"):
-        RecentIds(capacity=0)
+def test_should_forget_ids_older_than_the_ttl_so_memory_stays_flat() -> None:
+    """Past the time to live an id is dropped, and with it the memory it held."""
+    clock = Clock()
+    recent = RecentIds(ttl_seconds=60, clock=clock)
+    for n in range(100):
+        recent.seen_before(f"old{n}")
+    clock.now += 61
+    assert not recent.seen_before("new")
+    assert len(recent) == 1
+    assert not recent.seen_before("old0")
+
+
+def test_should_refuse_a_ttl_that_is_not_positive() -> None:
+    """A cache that remembers for no time would dedupe nothing."""
+    with pytest.raises(ValueError, match="ttl"):
+        RecentIds(ttl_seconds=0)
