@@ -25,7 +25,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from adapters.base import Adapter, AdapterFactory, Platform, PlatformSettings, ServesRoutes
-from bot.config import ConfigError
+from bot.config import ConfigError, environment
 from bot.health import HttpServer, health_app
 from bot.loader import load_knowledge_base
 from bot.logging_setup import configure_logging, log_event
@@ -35,7 +35,7 @@ from bot.ratelimit import RateLimiter
 from bot.reload import KnowledgeBaseWatcher
 from bot.responder import Responder
 from bot.service import BotService
-from bot.settings import OpsSettings, environment
+from bot.settings import OpsSettings
 from bot.store import Store, StoreError
 from bot.writer import QueuedRecorder
 

@@ -26,8 +26,10 @@ from rapidfuzz import fuzz, process, utils
 from bot.evaluation import Item, evaluate, load_items
 from bot.knowledge import KnowledgeBase
 from bot.loader import load_knowledge_base
-from bot.paths import BUNDLED_FAQ, PROJECT_ROOT
+from bot.paths import bundled_faq
 from bot.responder import Responder
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent  # the checkout: eval sets, docs
 
 Ranker = Callable[[str], tuple[str, float]]
 
@@ -132,7 +134,7 @@ def chart(rows: Sequence[Row], path: Path, title: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", type=Path, default=PROJECT_ROOT / "tests/eval/holdout.yaml")
-    parser.add_argument("--faq", type=Path, default=BUNDLED_FAQ)
+    parser.add_argument("--faq", type=Path, default=bundled_faq())
     parser.add_argument("--chart", type=Path, default=PROJECT_ROOT / "docs/baselines.png")
     args = parser.parse_args()
     kb = load_knowledge_base(args.faq)

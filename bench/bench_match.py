@@ -23,8 +23,10 @@ from rapidfuzz import fuzz, process, utils
 from bot.knowledge import Entry, KnowledgeBase
 from bot.loader import load_knowledge_base
 from bot.normalize import normalize
-from bot.paths import BUNDLED_FAQ, PROJECT_ROOT
+from bot.paths import bundled_faq
 from bot.responder import Responder
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent  # the checkout: eval sets, docs
 
 EVAL_SETS = [PROJECT_ROOT / "tests" / "eval" / name for name in ("dev.yaml", "holdout.yaml")]
 
@@ -104,12 +106,12 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(7)
 
-    print(f"Real knowledge base ({BUNDLED_FAQ.name})")
+    print(f"Real knowledge base ({bundled_faq().name})")
     loads = []
     for _ in range(5):
         normalize.cache_clear()
         start = time.perf_counter()
-        responder = Responder(load_knowledge_base(BUNDLED_FAQ))
+        responder = Responder(load_knowledge_base(bundled_faq()))
         loads.append((time.perf_counter() - start) * 1000)
     kb = responder.kb
     phrases = sum(1 + len(e.alternates) + len(e.keywords) for e in kb.entries)

@@ -28,11 +28,13 @@ from bot.knowledge import KnowledgeBase
 from bot.loader import load_knowledge_base
 from bot.matcher import Evidence, Matcher, Ranking
 from bot.normalize import clean, normalize
-from bot.paths import BUNDLED_FAQ, PROJECT_ROOT
+from bot.paths import bundled_faq
 from bot.reply import Status
 from bot.router import Route, by_score, route
 from bot.scoring import FEATURES, ScoringModel
 from bot.thresholds import DEFAULT, Thresholds
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent  # the checkout: eval sets, docs
 
 SETS = [PROJECT_ROOT / "tests/eval/dev.yaml", PROJECT_ROOT / "tests/eval/tuning.yaml"]
 WRONG_CAP = 0.005
@@ -134,7 +136,7 @@ def fit_thresholds(matcher: Matcher, items: list[Item]) -> tuple[Thresholds, Met
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", type=Path, default=SETS)
-    parser.add_argument("--faq", type=Path, default=BUNDLED_FAQ)
+    parser.add_argument("--faq", type=Path, default=bundled_faq())
     args = parser.parse_args()
     if any("holdout" in path.name for path in args.sets):
         sys.exit("Refusing to fit on the holdout set: it must stay unseen.")

@@ -8,13 +8,13 @@ import pytest
 
 from bot.knowledge import KnowledgeBase
 from bot.loader import load_knowledge_base
-from bot.paths import BUNDLED_FAQ
+from bot.paths import bundled_faq
 from bot.responder import Responder
 
 
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
-    return load_knowledge_base(BUNDLED_FAQ)
+    return load_knowledge_base(bundled_faq())
 
 
 @pytest.fixture(scope="session")
@@ -26,5 +26,5 @@ def responder(kb: KnowledgeBase) -> Responder:
 def faq_dir(tmp_path: Path) -> Path:
     """A folder holding a copy of the bundled knowledge base, safe to edit."""
     for name in ("faq.yaml", "synonyms.yaml"):
-        (tmp_path / name).write_text((BUNDLED_FAQ.parent / name).read_text(encoding="utf-8"))
+        (tmp_path / name).write_text((bundled_faq().parent / name).read_text(encoding="utf-8"))
     return tmp_path

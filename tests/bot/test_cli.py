@@ -13,13 +13,13 @@ import yaml
 
 
 def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
-        ) -> subprocess.CompletedProcess[str]:
+        cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items()
                    if k not in ("SLACK_BOT_TOKEN", "DISCORD_TOKEN", "FAQ_PATH")}
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True,
-        text=True, timeout=60, env=environment, check=False,
+        text=True, timeout=60, env=environment, check=False, cwd=cwd,
     )
 
 
@@ -164,3 +164,46 @@ def test_eval_refuses_ids_the_knowledge_base_lacks(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump([{"q": "x", "expect": ["no-such-id"]}]), encoding="utf-8")
     result = run("eval", str(path))
     assert result.returncode == 2 and "no-such-id" in result.stderr
+
+
+COMMANDS_READING_THE_KB = [("ask", "hi"), ("check",), ("topics",), ("summary",), ("chat",)]
+
+
+@pytest.mark.parametrize("command", COMMANDS_READING_THE_KB, ids=lambda c: c[0])
+def test_every_command_reads_faq_path_from_dotenv(tmp_path: Path, command: tuple[str]) -> None:
+    """`.env` in the working folder is read by every command, not only `run` and `report`."""
+    (tmp_path / ".env").write_text(f"FAQ_PATH={tmp_path / 'nowhere.yaml'}\n", encoding="utf-8")
+    result = run(*command, cwd=tmp_path, stdin="")
+    assert result.returncode == 2
+    assert str(tmp_path / "nowhere.yaml") in result.stderr
+    assert "FAQ_PATH" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_eval_reads_faq_path_from_dotenv(tmp_path: Path, eval_file: Path) -> None:
+    """`eval` too: the knowledge base named in `.env` is the one measured."""
+    (tmp_path / ".env").write_text(f"FAQ_PATH={tmp_path / 'nowhere.yaml'}\n", encoding="utf-8")
+    result = run("eval", str(eval_file), cwd=tmp_path)
+    assert result.returncode == 2 and "FAQ_PATH" in result.stderr
+
+
+def test_a_blank_faq_path_means_the_bundled_knowledge_base(tmp_path: Path) -> None:
+    """`FAQ_PATH=` (as `docker run --env-file` passes a copied example) breaks nothing."""
+    (tmp_path / ".env").write_text("FAQ_PATH=\nLOG_LEVEL=\n", encoding="utf-8")
+    result = run("ask", "what is selank?", env={"FAQ_PATH": ""}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("What is Selank?")
+
+
+def test_init_kb_writes_an_editable_copy_that_check_accepts(tmp_path: Path) -> None:
+    """`init-kb DIR` gives an admin the bundled files to edit, and never clobbers edits."""
+    kb = tmp_path / "kb"
+    first = run("init-kb", str(kb))
+    assert first.returncode == 0 and f"FAQ_PATH={kb / 'faq.yaml'}" in first.stdout
+    assert sorted(p.name for p in kb.iterdir()) == ["faq.yaml", "synonyms.yaml"]
+    assert run("check", str(kb / "faq.yaml")).returncode == 0
+    (kb / "faq.yaml").write_text("edited", encoding="utf-8")
+    again = run("init-kb", str(kb))
+    assert again.returncode == 2 and "--force" in again.stderr
+    assert (kb / "faq.yaml").read_text(encoding="utf-8") == "edited"
+    assert run("init-kb", "--force", str(kb)).returncode == 0
+    assert run("ask", "--faq", str(kb / "faq.yaml"), "is it legal?").returncode == 0

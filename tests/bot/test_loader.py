@@ -159,9 +159,9 @@ def test_should_report_synonym_file_problems_under_its_own_name(tmp_path: Path) 
 
 def test_bundled_knowledge_base_is_valid() -> None:
     """The file we ship loads without a single problem."""
-    from bot.paths import BUNDLED_FAQ
+    from bot.paths import bundled_faq
 
-    assert load_knowledge_base(BUNDLED_FAQ).entries
+    assert load_knowledge_base(bundled_faq()).entries
 
 
 def test_should_refuse_yaml_nested_too_deeply_without_crashing(tmp_path: Path) -> None:
