@@ -100,6 +100,20 @@ def test_check_fails_with_file_line_and_field(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_check_lists_every_problem_at_once_duplicates_included(faq_dir: Path) -> None:
+    """A duplicate id, a missing field and an empty answer in one edit: one run shows all."""
+    path = faq_dir / "faq.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  - id: main-uses\n", "  - id: what-is-selank\n", 1)
+    text = text.replace("\n    reviewed: ", "\n    reviewd: ", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run("check", str(path))
+    assert result.returncode == 2
+    assert "duplicate id `what-is-selank`" in result.stderr
+    assert "what-is-selank.reviewed: is missing" in result.stderr
+    assert "unknown field (did you mean `reviewed`?)" in result.stderr
+
+
 def test_check_warns_about_entries_not_reviewed_for_too_long(faq_dir: Path) -> None:
     """An old `reviewed` date is a warning, not an error."""
     path = faq_dir / "faq.yaml"
