@@ -301,8 +301,9 @@ class _Reader:
             # Ids are compared as written, before the entry is validated, so a duplicate is
             # reported in the same run as a missing field or an empty answer in either copy.
             written_id = _entry_name(item)
-            duplicate = written_id is not None and written_id in seen
-            if duplicate:
+            duplicate = False
+            if written_id is not None and written_id in seen:
+                duplicate = True
                 self.problem(item, f"entries[{index}].id",
                              f"duplicate id `{written_id}` (first on line {seen[written_id]})")
             elif written_id is not None:

@@ -18,7 +18,6 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond, AsyncSay
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
-from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.dedupe import RecentIds
 from adapters.slack.render import (
@@ -59,16 +58,19 @@ class SlackAdapter:
         self._recent_events = RecentIds()
         self._socket: AsyncSocketModeHandler | None = None
         self._started = False
-        client = (AsyncWebClient(token=settings.bot_token, base_url=settings.api_url)
-                  if settings.api_url else AsyncWebClient(token=settings.bot_token))
+        # Bolt gets its token one way only, as `token=`: given a `client=` as well, it also
+        # reads SLACK_BOT_TOKEN from the process environment and warns that one is unused.
         self._app = AsyncApp(
             name="selank-bot",
-            client=client,
+            token=settings.bot_token,
             logger=log,
             signing_secret=settings.signing_secret or "",
             # Socket Mode frames arrive over our own authenticated WebSocket, unsigned.
             request_verification_enabled=not settings.socket_mode,
         )
+        if settings.api_url:
+            # Per-request clients copy this base URL from the app's client.
+            self._app.client.base_url = settings.api_url
         self._register()
 
     @property
