@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import importlib
 import logging
+import os
 import re
 import signal
 import sys
@@ -26,7 +27,7 @@ from sqlalchemy.exc import ArgumentError
 
 from adapters.base import Adapter, AdapterFactory, Platform, PlatformSettings, ServesRoutes
 from bot.config import ConfigError, environment
-from bot.health import HttpServer, health_app
+from bot.health import NO_PLATFORM, HttpServer, health_app
 from bot.loader import load_knowledge_base
 from bot.logging_setup import configure_logging, log_event
 from bot.metrics import Metrics
@@ -64,14 +65,23 @@ PLATFORMS: dict[str, _Source] = {
 }
 
 
+class StartupError(Exception):
+    """A start-up failure a setting can fix (a busy port); the message names the variable."""
+
+
 def main(faq_path: Path | None = None, platform: str | None = None,
-         env: Mapping[str, str] | None = None, headless: bool = False) -> int:
+         env: Mapping[str, str] | None = None, headless: bool = False,
+         interactive: bool | None = None) -> int:
     """Run the named platform, every configured one, or the terminal chat when none is.
 
     `headless` runs the health server, reload and store with no chat platform at all: a
     way to check a deployment's settings and probes, and what the shutdown test runs.
+    With no platform configured and no terminal (`interactive` false: a container, a
+    service), the process runs headless too, idle, rather than exit and be restarted in a
+    loop; /healthz then says that no platform is configured.
     """
     env = dict(env) if env is not None else environment()
+    interactive = sys.stdin.isatty() if interactive is None else interactive
     problems: list[str] = []
     settings: OpsSettings | None = None
     try:
@@ -83,19 +93,23 @@ def main(faq_path: Path | None = None, platform: str | None = None,
         _print_problems(problems)
         return 2
     responder = Responder(load_knowledge_base(faq_path or settings.faq_path))
-    if not platforms and not headless:
+    if not platforms and not headless and interactive:
         from bot.cli import chat
 
         print("No SLACK_BOT_TOKEN or DISCORD_TOKEN set: starting a terminal chat instead.")
         return chat(responder)
     configure_logging(settings.log_format, settings.log_level, secrets=secret_values(env))
+    if not platforms and not headless:
+        log_event(log, "idle", logging.WARNING, reason=NO_PLATFORM)
     try:
         store = Store.open(settings.database_url, settings.store_question_text,
                            settings.user_hash_salt)
     except StoreError as error:
-        log_event(log, "cannot start", logging.ERROR, error=str(error))
-        return 2
-    return asyncio.run(serve(settings, responder, store, platforms))
+        return _cannot_start(f"{error} (check {settings.database_variable})")
+    try:
+        return asyncio.run(serve(settings, responder, store, platforms))
+    except StartupError as error:
+        return _cannot_start(str(error))
 
 
 def select_platforms(env: Mapping[str, str], only: str | None,
@@ -140,7 +154,7 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store,
         question_log=QuestionLog(include_text=settings.log_questions),
     )
     adapters = {p.name: p.build(service) for p in platforms}
-    routes, port = _routes(platforms, adapters, settings.health_port)
+    routes, port, port_variable = _routes(platforms, adapters, settings.health_port)
     server = HttpServer(
         health_app(responder, metrics, lambda: {n: a.connected for n, a in adapters.items()},
                    routes),
@@ -149,8 +163,16 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store,
     refused: list[str] = []  # settings a platform rejected at start (a revoked token)
     background: list[asyncio.Task[None]] = []
     starts: list[asyncio.Task[None]] = []
+    listening = False
     try:
-        await server.start()  # inside the try: a busy port still closes the store below
+        try:  # inside the outer try: a busy port still closes the store below
+            await server.start()
+        except OSError as error:
+            reason = os.strerror(error.errno) if error.errno else str(error)
+            raise StartupError(f"cannot listen on {settings.health_host}:{port}: {reason} "
+                               f"(set {port_variable} to a free port, or stop what uses it)"
+                               ) from None
+        listening = True
         background.append(asyncio.create_task(_retention(store, settings.retention_days, stop)))
         if settings.reload:
             watcher = KnowledgeBaseWatcher(responder, responder.kb.path, metrics)
@@ -161,7 +183,8 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store,
                   entries=len(responder.kb.entries))
         await stop.wait()
     finally:
-        log_event(log, "stopping")
+        if listening:  # a process that never started has no "stopping" to log
+            log_event(log, "stopping")
         await server.stop()
         await asyncio.gather(*(_stop(n, a) for n, a in adapters.items()))
         for task in (*starts, *background):
@@ -171,7 +194,8 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store,
         store.close()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
-        log_event(log, "stopped")
+        if listening:
+            log_event(log, "stopped")
     return 2 if refused else 0
 
 
@@ -200,10 +224,11 @@ def _load(name: str, source: _Source,
 
 
 def _routes(platforms: list[Platform], adapters: Mapping[str, Adapter],
-            health_port: int) -> tuple[list[Any], int]:
-    """Routes adapters serve over HTTP, and the port: the adapter's own when it has routes.
+            health_port: int) -> tuple[list[Any], int, str]:
+    """Routes adapters serve over HTTP, the port and the variable that sets it.
 
-    Slack in Socket Mode still has `routes()` but takes no HTTP, so it is skipped.
+    The port is the adapter's own (Slack's PORT) when it has routes. Slack in Socket Mode
+    still has `routes()` but takes no HTTP, so it is skipped.
     """
     for platform in platforms:
         if getattr(platform.settings, "socket_mode", False):
@@ -211,8 +236,8 @@ def _routes(platforms: list[Platform], adapters: Mapping[str, Adapter],
         adapter = adapters[platform.name]
         routes = list(cast(ServesRoutes, adapter).routes()) if hasattr(adapter, "routes") else []
         if routes:
-            return routes, int(getattr(platform.settings, "port", health_port))
-    return [], health_port
+            return routes, int(getattr(platform.settings, "port", health_port)), "PORT"
+    return [], health_port, "HEALTH_PORT"
 
 
 async def _start(name: str, adapter: Adapter, metrics: Metrics, refused: list[str],
@@ -251,6 +276,12 @@ async def _retention(store: Store, days: int, stop: asyncio.Event) -> None:
             log_event(log, "retention failed", logging.ERROR, error=str(error))
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), RETENTION_EVERY_SECONDS)
+
+
+def _cannot_start(reason: str) -> int:
+    """One line on standard error, no traceback, and the exit status for bad settings."""
+    print(f"Cannot start: {reason}", file=sys.stderr)
+    return 2
 
 
 def _print_problems(problems: list[str]) -> None:

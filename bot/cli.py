@@ -303,7 +303,7 @@ def _report(args: argparse.Namespace) -> int:
         finally:
             store.close()
     except StoreError as error:
-        print(error, file=sys.stderr)
+        print(f"{error} (check {settings.database_variable})", file=sys.stderr)
         return 2
     if args.json:
         print(to_json(report))

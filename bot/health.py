@@ -15,6 +15,7 @@ from bot.responder import Responder
 
 AdapterStatus = Callable[[], Mapping[str, bool]]
 SHUTDOWN_SECONDS = 10.0
+NO_PLATFORM = "no chat platform is configured: set SLACK_BOT_TOKEN or DISCORD_TOKEN"
 
 
 def health_app(responder: Responder, metrics: Metrics, adapters: AdapterStatus,
@@ -25,12 +26,15 @@ def health_app(responder: Responder, metrics: Metrics, adapters: AdapterStatus,
         connected = dict(adapters())
         kb = responder.kb
         healthy = all(connected.values())
-        body = {
+        body: dict[str, object] = {
             "alive": True,
             "status": "ok" if healthy else "degraded",
             "knowledge_base": {"loaded": True, "entries": len(kb.entries), "path": str(kb.path)},
             "adapters": connected,
         }
+        if not connected:
+            # Idle is healthy: an orchestrator restarting it would change nothing.
+            body.update(status="idle", message=NO_PLATFORM)
         return web.json_response(body, status=200 if healthy else 503)
 
     async def metrics_page(_request: web.Request) -> web.Response:

@@ -37,6 +37,7 @@ class OpsSettings:
     retention_days: int = 90
     user_hash_salt: str | None = field(default=None, repr=False)
     reload: bool = True
+    database_variable: str = "DATA_DIR"  # the setting behind database_url, for messages
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> OpsSettings:
@@ -67,6 +68,8 @@ class OpsSettings:
             retention_days=optional_int(env, "RETENTION_DAYS", 90, problems, minimum=1),
             user_hash_salt=salt,
             reload=optional_bool(env, "RELOAD", True, problems),
+            database_variable="DATABASE_URL" if env.get("DATABASE_URL", "").strip()
+            else "DATA_DIR",
         )
         if problems:
             raise ConfigError(problems)

@@ -242,8 +242,8 @@ def _guard(where: str) -> Iterator[None]:
 def _engine(url: str) -> tuple[Engine, str]:
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        raise StoreError("DATABASE_URL is not a valid database URL") from None
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        raise StoreError("the database URL is not valid") from None
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
@@ -259,7 +259,7 @@ def _engine(url: str) -> tuple[Engine, str]:
 
 def _sqlite_engine(url: URL) -> tuple[Engine, str]:
     if not url.database or url.database == ":memory:":
-        raise StoreError("DATABASE_URL should name a SQLite file, not an in-memory database")
+        raise StoreError("the database URL should name a SQLite file, not an in-memory database")
     path = Path(url.database)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -68,12 +69,26 @@ def test_chat_answers_until_quit() -> None:
     assert result.stdout.count("not medical advice") == 1
 
 
-def test_run_without_tokens_falls_back_to_the_terminal_chat() -> None:
-    """No platform configured: `run` says so and chats in the terminal."""
-    result = run("run", stdin="hi\n")
-    assert result.returncode == 0
-    assert "starting a terminal chat" in result.stdout
-    assert "What I can do" in result.stdout
+def test_run_without_tokens_in_a_terminal_falls_back_to_the_terminal_chat(
+    tmp_path: Path,
+) -> None:
+    """No platform configured and a terminal on stdin: `run` says so and chats there."""
+    leader, follower = pty.openpty()
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("SLACK_BOT_TOKEN", "DISCORD_TOKEN", "FAQ_PATH")}
+    process = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], stdin=follower,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=environment, cwd=tmp_path)
+    os.close(follower)
+    try:
+        os.write(leader, b"hi\nquit\n")
+        out, err = process.communicate(timeout=60)
+    finally:
+        os.close(leader)
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err
+    assert "starting a terminal chat" in out and "What I can do" in out
 
 
 def test_summary_and_topics_list_the_knowledge_base() -> None:
