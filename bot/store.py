@@ -284,6 +284,10 @@ def _migrate(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         # Replicas starting together take turns; the lock ends with the transaction.
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(7301)"))
+    else:
+        # SQLite's equivalent: take the write lock before the first read, or two processes
+        # opening one file together both see no schema and both try to create it.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
     schema_version.create(conn, checkfirst=True)
     current = conn.execute(sa.select(schema_version.c.version)).scalar()
     if current is None:

@@ -1,7 +1,8 @@
-"""Shared fixtures: the real bundled knowledge base, loaded once per session."""
+"""Shared fixtures: the real bundled knowledge base, loaded once per session; databases."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from bot.knowledge import KnowledgeBase
 from bot.loader import load_knowledge_base
 from bot.paths import bundled_faq
 from bot.responder import Responder
+
+from .databases import BACKENDS, database
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +31,10 @@ def faq_dir(tmp_path: Path) -> Path:
     for name in ("faq.yaml", "synonyms.yaml"):
         (tmp_path / name).write_text((bundled_faq().parent / name).read_text(encoding="utf-8"))
     return tmp_path
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database for the store: SQLite, and PostgreSQL when TEST_DATABASE_URL is set."""
+    with database(request.param, tmp_path) as url:
+        yield url
