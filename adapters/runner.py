@@ -99,15 +99,14 @@ def main(faq_path: Path | None = None, platform: str | None = None,
         print("No SLACK_BOT_TOKEN or DISCORD_TOKEN set: starting a terminal chat instead.")
         return chat(responder)
     configure_logging(settings.log_format, settings.log_level, secrets=secret_values(env))
-    if not platforms and not headless:
-        log_event(log, "idle", logging.WARNING, reason=NO_PLATFORM)
     try:
         store = Store.open(settings.database_url, settings.store_question_text,
                            settings.user_hash_salt)
     except StoreError as error:
         return _cannot_start(f"{error} (check {settings.database_variable})")
     try:
-        return asyncio.run(serve(settings, responder, store, platforms))
+        return asyncio.run(serve(settings, responder, store, platforms,
+                                 idle=not platforms and not headless))
     except StartupError as error:
         return _cannot_start(str(error))
 
@@ -135,8 +134,12 @@ def select_platforms(env: Mapping[str, str], only: str | None,
 
 
 async def serve(settings: OpsSettings, responder: Responder, store: Store,
-                platforms: list[Platform], stop: asyncio.Event | None = None) -> int:
+                platforms: list[Platform], stop: asyncio.Event | None = None,
+                *, idle: bool = False) -> int:
     """Run until SIGTERM, Ctrl-C or `stop`; then shut down in order and return 0.
+
+    `idle` (no platform configured, no terminal) only adds a warning saying so, once the
+    health server listens.
 
     An adapter that fails to start is logged and shows on /healthz while the others run;
     one whose platform refuses its settings (a ConfigError, such as a revoked token) stops
@@ -173,6 +176,8 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store,
                                f"(set {port_variable} to a free port, or stop what uses it)"
                                ) from None
         listening = True
+        if idle:
+            log_event(log, "idle", logging.WARNING, reason=NO_PLATFORM)
         background.append(asyncio.create_task(_retention(store, settings.retention_days, stop)))
         if settings.reload:
             watcher = KnowledgeBaseWatcher(responder, responder.kb.path, metrics)

@@ -123,14 +123,14 @@ def test_a_busy_port_should_be_one_line_naming_the_variable(tmp_path: Path) -> N
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        err = one_line_failure(start(tmp_path, "--headless", HEALTH_PORT=str(port)))
+        err = one_line_failure(start(tmp_path, HEALTH_PORT=str(port)))  # idle path
     assert f"127.0.0.1:{port}" in err and "HEALTH_PORT" in err
 
 
 def test_a_data_dir_that_cannot_hold_the_database_should_name_data_dir(tmp_path: Path) -> None:
     not_a_folder = tmp_path / "a-file"
     not_a_folder.write_text("x", encoding="utf-8")
-    err = one_line_failure(start(tmp_path, "--headless", DATA_DIR=str(not_a_folder / "var")))
+    err = one_line_failure(start(tmp_path, DATA_DIR=str(not_a_folder / "var")))  # idle path
     assert str(not_a_folder) in err and "DATA_DIR" in err
 
 
