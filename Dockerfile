@@ -14,27 +14,28 @@ COPY adapters ./adapters
 RUN python -m venv /opt/venv \
     && /opt/venv/bin/pip install --no-cache-dir -c constraints.txt ".[postgres]"
 
-# --- final: the venv, the knowledge base, a non-root user; no compiler, no secrets ------
+# --- final: the venv (the knowledge base is package data in it), a non-root user ---------
 FROM python:3.11-slim-bookworm
+# No FAQ_PATH: the bundled knowledge base is inside the installed package. Set FAQ_PATH to
+# a mounted file (see docker-compose.yml) to serve your own. Blank values count as unset,
+# so an --env-file copied from .env.example changes none of these.
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
-    FAQ_PATH=/app/data/faq.yaml \
-    DATA_DIR=/app/var \
-    HEALTH_PORT=8080
+    DATA_DIR=/app/var
 RUN groupadd --system --gid 10001 selank \
     && useradd --system --uid 10001 --gid selank --home-dir /app --shell /usr/sbin/nologin selank
 WORKDIR /app
 COPY --from=builder /opt/venv /opt/venv
-# The bundled knowledge base; mount a folder over /app/data (or set FAQ_PATH) to use yours.
-COPY data ./data
 RUN mkdir -p /app/var && chown selank:selank /app/var
 USER 10001:10001
 # The SQLite database lives here; mount a volume so it outlives the container.
 VOLUME ["/app/var"]
-# 8080: /healthz and /metrics. 3000: Slack's HTTP mode (PORT), which then serves both.
+# 8080: /healthz and /metrics (HEALTH_PORT). 3000: Slack's HTTP mode (PORT), serving both.
 EXPOSE 8080 3000
-# The probe follows the runner: Slack in HTTP mode serves health on PORT, else HEALTH_PORT.
+# bot/healthprobe.py reads the settings as `run` does (blank = unset, ./.env) and probes
+# PORT when Slack runs in HTTP mode, HEALTH_PORT otherwise (idle included).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["python", "-c", "import os, urllib.request as r; e = os.environ; http = e.get('SLACK_BOT_TOKEN') and not e.get('SLACK_APP_TOKEN'); port = e.get('PORT', '3000') if http else e.get('HEALTH_PORT', '8080'); r.urlopen(f'http://127.0.0.1:{port}/healthz', timeout=4)"]
+    CMD ["python", "-m", "bot.healthprobe"]
+# With no token (and no TTY) `run` idles: /healthz answers and says no platform is set.
 CMD ["selank-bot", "run"]

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint lint-docker typecheck eval bench fit baselines clean
+.PHONY: run test ci lint lint-docker typecheck eval bench fit baselines clean
 
 # Create the virtualenv and install the project with pinned versions (constraints.txt).
 $(STAMP): pyproject.toml constraints.txt
@@ -19,6 +19,11 @@ run: $(STAMP)
 # Lint (Python and the Dockerfile), type-check and run the whole test suite, as CI does.
 test: lint lint-docker typecheck
 	$(BIN)/pytest
+
+# What CI runs: `make test` with a throwaway PostgreSQL (.ci/postgres.sh), then the wheel
+# installed into a fresh venv answering from an empty folder (.ci/package-check.sh).
+ci:
+	CI=true bash .ci/run
 
 # Ruff over everything we ship or test.
 lint: $(STAMP)

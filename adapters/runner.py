@@ -13,6 +13,7 @@ import contextlib
 import functools
 import importlib
 import logging
+import os
 import re
 import signal
 import sys
@@ -25,9 +26,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from adapters.base import Adapter, AdapterFactory, Platform, PlatformSettings, ServesRoutes
-from bot.config import ConfigError
+from bot.config import ConfigError, environment
 from bot.embedding import EmbeddingUnavailableError
-from bot.health import HttpServer, health_app
+from bot.health import NO_PLATFORM, HttpServer, health_app
 from bot.loader import load_knowledge_base
 from bot.logging_setup import configure_logging, log_event
 from bot.metrics import Metrics
@@ -37,7 +38,7 @@ from bot.ratelimit import RateLimiter
 from bot.reload import KnowledgeBaseWatcher
 from bot.responder import Responder
 from bot.service import BotService
-from bot.settings import OpsSettings, environment
+from bot.settings import OpsSettings
 from bot.spool import Spool
 from bot.store import Store, StoreError
 from bot.writer import DurableRecorder
@@ -66,14 +67,23 @@ PLATFORMS: dict[str, _Source] = {
 }
 
 
+class StartupError(Exception):
+    """A start-up failure a setting can fix (a busy port); the message names the variable."""
+
+
 def main(faq_path: Path | None = None, platform: str | None = None,
-         env: Mapping[str, str] | None = None, headless: bool = False) -> int:
+         env: Mapping[str, str] | None = None, headless: bool = False,
+         interactive: bool | None = None) -> int:
     """Run the named platform, every configured one, or the terminal chat when none is.
 
     `headless` runs the health server, reload and store with no chat platform at all: a
     way to check a deployment's settings and probes, and what the shutdown test runs.
+    With no platform configured and no terminal (`interactive` false: a container, a
+    service), the process runs headless too, idle, rather than exit and be restarted in a
+    loop; /healthz then says that no platform is configured.
     """
     env = dict(env) if env is not None else environment()
+    interactive = sys.stdin.isatty() if interactive is None else interactive
     problems: list[str] = []
     settings: OpsSettings | None = None
     try:
@@ -87,10 +97,9 @@ def main(faq_path: Path | None = None, platform: str | None = None,
     try:
         rankers = factory(env)
     except EmbeddingUnavailableError as error:
-        _print_problems([f"cannot start the semantic matcher: {error}"])
-        return 2
+        return _cannot_start(f"the semantic matcher: {error}")
     responder = Responder(load_knowledge_base(faq_path or settings.faq_path), rankers)
-    if not platforms and not headless:
+    if not platforms and not headless and interactive:
         from bot.cli import chat
 
         print("No SLACK_BOT_TOKEN or DISCORD_TOKEN set: starting a terminal chat instead.")
@@ -101,11 +110,14 @@ def main(faq_path: Path | None = None, platform: str | None = None,
         store = _store_opener(settings)()
     except StoreError as error:
         if not error.transient:  # corrupt, from a newer version: no waiting fixes that
-            log_event(log, "cannot start", logging.ERROR, error=str(error))
-            return 2
+            return _cannot_start(f"{error} (check {settings.database_variable})")
         # Answering needs no database: serve, and keep rows in the spool until it is back.
         log_event(log, "store unavailable", logging.ERROR, error=str(error))
-    return asyncio.run(serve(settings, responder, store, platforms))
+    try:
+        return asyncio.run(serve(settings, responder, store, platforms,
+                                 idle=not platforms and not headless))
+    except StartupError as error:
+        return _cannot_start(str(error))
 
 
 def select_platforms(env: Mapping[str, str], only: str | None,
@@ -131,11 +143,14 @@ def select_platforms(env: Mapping[str, str], only: str | None,
 
 
 async def serve(settings: OpsSettings, responder: Responder, store: Store | None,
-                platforms: list[Platform], stop: asyncio.Event | None = None) -> int:
+                platforms: list[Platform], stop: asyncio.Event | None = None,
+                *, idle: bool = False) -> int:
     """Run until SIGTERM, Ctrl-C or `stop`; then shut down in order and return 0.
 
     `store` is None when the database could not be opened: the writer keeps trying while
-    the bot answers, and records wait in the spool (DATA_DIR/spool) meanwhile.
+    the bot answers, and records wait in the spool (DATA_DIR/spool) meanwhile. `idle` (no
+    platform configured, no terminal) only adds a warning saying so, once the health
+    server listens.
 
     An adapter that fails to start is logged and shows on /healthz while the others run;
     one whose platform refuses its settings (a ConfigError, such as a revoked token) stops
@@ -154,7 +169,7 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store | None
         question_log=QuestionLog(include_text=settings.log_questions),
     )
     adapters = {p.name: p.build(service) for p in platforms}
-    routes, port = _routes(platforms, adapters, settings.health_port)
+    routes, port, port_variable = _routes(platforms, adapters, settings.health_port)
     server = HttpServer(
         health_app(responder, metrics, lambda: {n: a.connected for n, a in adapters.items()},
                    routes, store=recorder.state),
@@ -163,8 +178,18 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store | None
     refused: list[str] = []  # settings a platform rejected at start (a revoked token)
     background: list[asyncio.Task[None]] = []
     starts: list[asyncio.Task[None]] = []
+    listening = False
     try:
-        await server.start()  # inside the try: a busy port still closes the store below
+        try:  # inside the outer try: a busy port still closes the store below
+            await server.start()
+        except OSError as error:
+            reason = os.strerror(error.errno) if error.errno else str(error)
+            raise StartupError(f"cannot listen on {settings.health_host}:{port}: {reason} "
+                               f"(set {port_variable} to a free port, or stop what uses it)"
+                               ) from None
+        listening = True
+        if idle:
+            log_event(log, "idle", logging.WARNING, reason=NO_PLATFORM)
         if settings.reload:
             watcher = KnowledgeBaseWatcher(responder, responder.kb.path, metrics)
             background.append(asyncio.create_task(watcher.run(stop)))
@@ -174,7 +199,8 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store | None
                   entries=len(responder.kb.entries))
         await stop.wait()
     finally:
-        log_event(log, "stopping")
+        if listening:  # a process that never started has no "stopping" to log
+            log_event(log, "stopping")
         await server.stop()
         await asyncio.gather(*(_stop(n, a) for n, a in adapters.items()))
         for task in (*starts, *background):
@@ -183,7 +209,8 @@ async def serve(settings: OpsSettings, responder: Responder, store: Store | None
         await asyncio.to_thread(recorder.close)  # bounded: what is left stays in the spool
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
-        log_event(log, "stopped")
+        if listening:
+            log_event(log, "stopped")
     return 2 if refused else 0
 
 
@@ -212,10 +239,11 @@ def _load(name: str, source: _Source,
 
 
 def _routes(platforms: list[Platform], adapters: Mapping[str, Adapter],
-            health_port: int) -> tuple[list[Any], int]:
-    """Routes adapters serve over HTTP, and the port: the adapter's own when it has routes.
+            health_port: int) -> tuple[list[Any], int, str]:
+    """Routes adapters serve over HTTP, the port and the variable that sets it.
 
-    Slack in Socket Mode still has `routes()` but takes no HTTP, so it is skipped.
+    The port is the adapter's own (Slack's PORT) when it has routes. Slack in Socket Mode
+    still has `routes()` but takes no HTTP, so it is skipped.
     """
     for platform in platforms:
         if getattr(platform.settings, "socket_mode", False):
@@ -223,8 +251,8 @@ def _routes(platforms: list[Platform], adapters: Mapping[str, Adapter],
         adapter = adapters[platform.name]
         routes = list(cast(ServesRoutes, adapter).routes()) if hasattr(adapter, "routes") else []
         if routes:
-            return routes, int(getattr(platform.settings, "port", health_port))
-    return [], health_port
+            return routes, int(getattr(platform.settings, "port", health_port)), "PORT"
+    return [], health_port, "HEALTH_PORT"
 
 
 async def _start(name: str, adapter: Adapter, metrics: Metrics, refused: list[str],
@@ -266,6 +294,12 @@ def _spool(settings: OpsSettings) -> Spool | None:
         log_event(log, "spool unavailable", logging.ERROR, folder=str(settings.data_dir),
                   error=error.strerror or type(error).__name__)
         return None
+
+
+def _cannot_start(reason: str) -> int:
+    """One line on standard error, no traceback, and the exit status for bad settings."""
+    print(f"Cannot start: {reason}", file=sys.stderr)
+    return 2
 
 
 def _print_problems(problems: list[str]) -> None:

@@ -32,10 +32,13 @@ import yaml
 from bot.embedding import Matrix
 from bot.knowledge import Entry, KnowledgeBase
 from bot.loader import load_knowledge_base
-from bot.paths import BUNDLED_FAQ, PROJECT_ROOT
+from bot.paths import bundled_faq
 from bot.rankers import Hybrid
 from bot.responder import Responder
 from bot.semantic import SemanticRanker
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+"""The checkout: eval sets and docs live here, not in the package."""
 
 EVAL_SETS = [PROJECT_ROOT / "tests" / "eval" / name
              for name in ("dev-voices.yaml", "dev-voices-b.yaml", "tuning.yaml")]
@@ -44,10 +47,10 @@ import sys, time
 start = time.perf_counter()
 from pathlib import Path
 from bot.loader import load_knowledge_base
-from bot.paths import BUNDLED_FAQ
+from bot.paths import bundled_faq
 from bot.rankers import Hybrid
 from bot.responder import Responder
-responder = Responder(load_knowledge_base(BUNDLED_FAQ), Hybrid(Path(sys.argv[1])))
+responder = Responder(load_knowledge_base(bundled_faq()), Hybrid(Path(sys.argv[1])))
 responder.ask("is selank addictive")
 print(time.perf_counter() - start)
 """
@@ -123,7 +126,7 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(7)
     cache = Path(tempfile.mkdtemp(prefix="selank-bench-"))
-    kb = load_knowledge_base(BUNDLED_FAQ)
+    kb = load_knowledge_base(bundled_faq())
 
     print(f"Real knowledge base: {len(kb.entries)} entries")
     start = time.perf_counter()

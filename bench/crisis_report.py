@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.config import environment
 from bot.loader import load_knowledge_base
 from bot.paths import default_faq_path
 from bot.reply import Status
@@ -26,7 +27,7 @@ def main() -> None:
     parser.add_argument("--faq", type=Path, default=None)
     parser.add_argument("--misses", action="store_true", help="print every miss")
     args = parser.parse_args()
-    responder = Responder(load_knowledge_base(args.faq or default_faq_path()))
+    responder = Responder(load_knowledge_base(args.faq or default_faq_path(environment())))
     rows: dict[str, list[bool]] = defaultdict(list)
     langs: dict[str, list[bool]] = defaultdict(list)
     crisis: list[bool] = []

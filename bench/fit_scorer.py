@@ -36,13 +36,16 @@ from bot.knowledge import KnowledgeBase
 from bot.loader import load_knowledge_base
 from bot.matcher import Matcher
 from bot.normalize import clean, normalize
-from bot.paths import BUNDLED_FAQ, PROJECT_ROOT
+from bot.paths import bundled_faq
 from bot.ranking import Candidate, Ranking
 from bot.reply import Status
 from bot.router import by_score, route
 from bot.semantic import SemanticRanker, texts_in_use
 from bot.thresholds import HYBRID, Thresholds
 from bot.vector_cache import CachedEncoder, default_cache_dir
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+"""The checkout: eval sets and docs live here, not in the package."""
 
 EVAL = PROJECT_ROOT / "tests" / "eval"
 SETS = [EVAL / "dev.yaml", EVAL / "tuning.yaml", EVAL / "dev-voices.yaml",
@@ -209,7 +212,7 @@ def show(name: str, report: Report) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", type=Path, default=SETS)
-    parser.add_argument("--faq", type=Path, default=BUNDLED_FAQ)
+    parser.add_argument("--faq", type=Path, default=bundled_faq())
     parser.add_argument("--misses", action="store_true",
                         help="print the out-of-fold misses of every set but the curated one")
     args = parser.parse_args()

@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot.config import environment
 from bot.embedding import EmbeddingUnavailableError
 from bot.evaluation import EvalFileError, evaluate, load_items, unknown_ids
 from bot.loader import KnowledgeBaseError, load_knowledge_base
-from bot.paths import default_faq_path
+from bot.paths import copy_kb, default_faq_path
 from bot.reply import Reply
 from bot.responder import Responder
 from bot.router import Route
@@ -35,6 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnowledgeBaseError as error:
         print(f"The knowledge base has {len(error.problems)} problem(s):", file=sys.stderr)
         print(error, file=sys.stderr)
+        hint = _kb_source_hint(args)
+        if hint:
+            print(hint, file=sys.stderr)
         return 2
     except EvalFileError as error:
         print(error, file=sys.stderr)
@@ -121,6 +125,14 @@ def _parser() -> argparse.ArgumentParser:
                         help="write a one-page HTML report with a chart")
     report.set_defaults(handler=_report)
 
+    init_kb = commands.add_parser(
+        "init-kb", help="copy the bundled knowledge base into a folder, to edit it",
+        description="Write faq.yaml and synonyms.yaml into DIR; then point FAQ_PATH at "
+        "DIR/faq.yaml. Existing files are kept unless --force.")
+    init_kb.add_argument("dir", type=Path, metavar="DIR", help="folder to write (created)")
+    init_kb.add_argument("--force", action="store_true", help="replace files already there")
+    init_kb.set_defaults(handler=_init_kb)
+
     run = commands.add_parser("run", parents=[common],
                               help="start the configured adapters, or a terminal chat")
     run.add_argument("platform", nargs="?", choices=["slack", "discord"],
@@ -132,12 +144,21 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _faq_path(args: argparse.Namespace) -> Path:
-    return Path(args.faq) if args.faq else default_faq_path()
+    return Path(args.faq) if args.faq else default_faq_path(environment())
+
+
+def _kb_source_hint(args: argparse.Namespace) -> str:
+    """Which setting chose the failing file, so a deployer knows what to change."""
+    if getattr(args, "path", None) or getattr(args, "faq", None):
+        return ""
+    if "FAQ_PATH" in environment():
+        return ("The file comes from FAQ_PATH: fix it, unset FAQ_PATH to use the bundled "
+                "knowledge base, or `selank-bot init-kb DIR` for an editable copy.")
+    return ""
 
 
 def _responder(args: argparse.Namespace) -> Responder:
     from bot.rankers import factory
-    from bot.settings import environment
 
     return Responder(load_knowledge_base(_faq_path(args)), factory(environment()))
 
@@ -252,6 +273,21 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _init_kb(args: argparse.Namespace) -> int:
+    try:
+        faq = copy_kb(args.dir, overwrite=args.force)
+    except FileExistsError as error:
+        print(f"{error}: already there; edit it, or pass --force to replace it",
+              file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"cannot write {args.dir}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"Wrote {faq} and {faq.with_name('synonyms.yaml')}.\n"
+          f"Use it with FAQ_PATH={faq.resolve()} (a running bot reloads it on every edit).")
+    return 0
+
+
 def _eval(args: argparse.Namespace) -> int:
     responder = _responder(args)
     items = [item for path in args.files for item in load_items(path)]
@@ -290,7 +326,7 @@ def _report(args: argparse.Namespace) -> int:
     from bot.config import ConfigError
     from bot.report import build_report
     from bot.report_render import print_report, to_html, to_json
-    from bot.settings import OpsSettings, environment
+    from bot.settings import OpsSettings
     from bot.store import Store, StoreError
 
     if args.days < 1:
@@ -310,7 +346,7 @@ def _report(args: argparse.Namespace) -> int:
         finally:
             store.close()
     except StoreError as error:
-        print(error, file=sys.stderr)
+        print(f"{error} (check {settings.database_variable})", file=sys.stderr)
         return 2
     if args.json:
         print(to_json(report))

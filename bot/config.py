@@ -1,11 +1,17 @@
 """Reading settings from the environment, with failures that name the variable.
 
-Secrets come only from the environment, and no message here ever includes a value.
+Every command reads its settings through `environment()`: the real environment first, then
+`./.env` for what it leaves unset. Secrets come only from there, and no message here ever
+includes a value.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
+from pathlib import Path
+
+from dotenv import dotenv_values
 
 
 class ConfigError(Exception):
@@ -14,6 +20,20 @@ class ConfigError(Exception):
     def __init__(self, problems: list[str]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(self.problems))
+
+
+def environment(dotenv_path: Path | None = None,
+                real: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The real environment over `./.env` (or `dotenv_path`), with blank values left out.
+
+    A blank value means unset everywhere, so `KEY=` copied from `.env.example` or passed by
+    `docker run --env-file` never replaces a default, and a blank real variable lets the
+    file's value through. The file never overrides a real, non-blank variable.
+    """
+    path = dotenv_path if dotenv_path is not None else Path.cwd() / ".env"
+    from_file = {k: v for k, v in dotenv_values(path).items() if v is not None and v.strip()}
+    live = {k: v for k, v in (os.environ if real is None else real).items() if v.strip()}
+    return {**from_file, **live}
 
 
 def require(env: Mapping[str, str], name: str, problems: list[str], hint: str = "") -> str:

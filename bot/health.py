@@ -16,6 +16,7 @@ from bot.writer import StoreState
 
 AdapterStatus = Callable[[], Mapping[str, bool]]
 SHUTDOWN_SECONDS = 10.0
+NO_PLATFORM = "no chat platform is configured: set SLACK_BOT_TOKEN or DISCORD_TOKEN"
 
 
 def health_app(responder: Responder, metrics: Metrics, adapters: AdapterStatus,
@@ -40,6 +41,9 @@ def health_app(responder: Responder, metrics: Metrics, adapters: AdapterStatus,
         }
         if state is not None:
             body["store"] = state.as_json()
+        if not connected:
+            # Idle is healthy: an orchestrator restarting it would change nothing.
+            body.update(status="idle", message=NO_PLATFORM)
         return web.json_response(body, status=200 if healthy else 503)
 
     async def metrics_page(_request: web.Request) -> web.Response:

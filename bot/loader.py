@@ -300,15 +300,19 @@ class _Reader:
         built: list[tuple[Entry, Node]] = []
         seen: dict[str, int] = {}
         for index, item in enumerate(node.value):
-            entry = self.entry(item, index)
-            if entry is None:
-                continue
-            if entry.id in seen:
+            # Ids are compared as written, before the entry is validated, so a duplicate is
+            # reported in the same run as a missing field or an empty answer in either copy.
+            written_id = _entry_name(item)
+            duplicate = False
+            if written_id is not None and written_id in seen:
+                duplicate = True
                 self.problem(item, f"entries[{index}].id",
-                             f"duplicate id `{entry.id}` (first on line {seen[entry.id]})")
-                continue
-            seen[entry.id] = _line(item)
-            built.append((entry, item))
+                             f"duplicate id `{written_id}` (first on line {seen[written_id]})")
+            elif written_id is not None:
+                seen[written_id] = _line(item)
+            entry = self.entry(item, index)
+            if entry is not None and not duplicate:
+                built.append((entry, item))
         for entry, item in built:
             for related in entry.related:
                 if related not in seen:

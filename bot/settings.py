@@ -1,17 +1,15 @@
 """The operations settings (logs, store, limits, health), read once by the composition root.
 
 Nothing here runs at import time: `OpsSettings.from_env` is called with a mapping, so tests
-pass a dict and the process passes `environment()` (the real environment over `.env`).
+pass a dict and the process passes `bot.config.environment()` (the real environment over
+`.env`).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from dotenv import dotenv_values
 
 from bot.config import ConfigError, optional_bool, optional_choice, optional_int
 from bot.paths import default_faq_path
@@ -20,13 +18,6 @@ LOG_FORMATS = ("text", "json")
 LOG_LEVELS = ("info", "debug", "warning", "error")
 DATABASE_SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg")
 MIN_SALT_LENGTH = 16
-
-
-def environment(dotenv_path: Path | None = None) -> dict[str, str]:
-    """The process environment over an optional `.env` file; real variables always win."""
-    path = dotenv_path if dotenv_path is not None else Path.cwd() / ".env"
-    from_file = {k: v for k, v in dotenv_values(path).items() if v is not None}
-    return {**from_file, **os.environ}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +37,7 @@ class OpsSettings:
     retention_days: int = 90
     user_hash_salt: str | None = field(default=None, repr=False)
     reload: bool = True
+    database_variable: str = "DATA_DIR"  # the setting behind database_url, for messages
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> OpsSettings:
@@ -76,6 +68,8 @@ class OpsSettings:
             retention_days=optional_int(env, "RETENTION_DAYS", 90, problems, minimum=1),
             user_hash_salt=salt,
             reload=optional_bool(env, "RELOAD", True, problems),
+            database_variable="DATABASE_URL" if env.get("DATABASE_URL", "").strip()
+            else "DATA_DIR",
         )
         if problems:
             raise ConfigError(problems)

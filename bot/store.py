@@ -292,8 +292,8 @@ def _guard(where: str) -> Iterator[None]:
 def _engine(url: str) -> tuple[Engine, str]:
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        raise StoreError("DATABASE_URL is not a valid database URL") from None
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        raise StoreError("the database URL is not valid") from None
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
@@ -321,7 +321,7 @@ def _postgres_timeouts() -> dict[str, object]:
 
 def _sqlite_engine(url: URL) -> tuple[Engine, str]:
     if not url.database or url.database == ":memory:":
-        raise StoreError("DATABASE_URL should name a SQLite file, not an in-memory database")
+        raise StoreError("the database URL should name a SQLite file, not an in-memory database")
     path = Path(url.database)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -346,6 +346,10 @@ def _migrate(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         # Replicas starting together take turns; the lock ends with the transaction.
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(7301)"))
+    else:
+        # SQLite's equivalent: take the write lock before the first read, or two processes
+        # opening one file together both see no schema and both try to create it.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
     schema_version.create(conn, checkfirst=True)
     current = conn.execute(sa.select(schema_version.c.version)).scalar()
     if current is None:

@@ -18,7 +18,6 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond, AsyncSay
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
-from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.dedupe import RecentIds
 from adapters.slack.delivery import BACKOFF_SECONDS, deliver
@@ -68,18 +67,21 @@ class SlackAdapter:
         self._socket: AsyncSocketModeHandler | None = None
         self._started = False
         self._library_log = library_logger()
-        client = (AsyncWebClient(token=settings.bot_token, base_url=settings.api_url,
-                                 logger=self._library_log) if settings.api_url
-                  else AsyncWebClient(token=settings.bot_token, logger=self._library_log))
+        # Bolt gets its token one way only, as `token=`: given a `client=` as well, it also
+        # reads SLACK_BOT_TOKEN from the process environment and warns that one is unused.
         self._app = AsyncApp(
             name="selank-bot",
-            client=client,
+            token=settings.bot_token,
             logger=self._library_log,
             signing_secret=settings.signing_secret or "",
             # HTTP requests are verified in front of Bolt, on the raw bytes (`_handle_http`);
             # Socket Mode frames arrive over our own authenticated WebSocket, unsigned.
             request_verification_enabled=False,
         )
+        self._app.client.logger = self._library_log
+        if settings.api_url:
+            # Per-request clients copy this base URL from the app's client.
+            self._app.client.base_url = settings.api_url
         self._register()
 
     @property

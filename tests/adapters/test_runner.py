@@ -236,10 +236,10 @@ def test_socket_mode_routes_should_not_move_the_health_port(responder: Responder
     service = BotService(responder)
     http = FakeSettings("fake-a", 3000)
     socket = SocketSettings("fake-b", 3000)
-    for settings, expected in ((http, 3000), (socket, 8080)):
+    for settings, expected in ((http, (3000, "PORT")), (socket, (8080, "HEALTH_PORT"))):
         platform = Platform("slack", settings, FakeHttpAdapter)
-        routes, port = runner._routes([platform], {"slack": platform.build(service)}, 8080)
-        assert port == expected and (len(routes) == 1) == (expected == 3000)
+        routes, *port = runner._routes([platform], {"slack": platform.build(service)}, 8080)
+        assert tuple(port) == expected and (len(routes) == 1) == (expected[0] == 3000)
 
 
 def test_importing_the_runner_loads_no_platform_library() -> None:

@@ -1,8 +1,8 @@
 """`selank-bot run` as a real process: clean exit 0 on SIGTERM and Ctrl-C, clear config errors.
 
-No chat platform can run here, so the process runs `run --headless`: the same runner, health
-server, reload task and store, with no adapter. The terminal-chat fallback (no tokens, no
---headless) is covered in tests/bot/test_cli.py.
+No chat platform can run here, so the process runs `run --headless`, or plain `run` with no
+token and no terminal (idle): the same runner, health server, reload task and store, with
+no adapter. The terminal-chat fallback (no tokens, a terminal) is in tests/bot/test_cli.py.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import urllib.request
@@ -30,11 +31,13 @@ def start(tmp_path: Path, *args: str, **env: str) -> subprocess.Popen[str]:
     )
 
 
-def wait_for_port(process: subprocess.Popen[str]) -> int:
+def wait_for_port(process: subprocess.Popen[str], seen: list[str] | None = None) -> int:
     """Read log lines until the runner says it has started; return the health port."""
     assert process.stderr is not None
     for line in process.stderr:
         event = json.loads(line)
+        if seen is not None:
+            seen.append(event["event"])
         if event["event"] == "started":
             return int(event["port"])
     raise AssertionError(f"the runner exited with {process.wait()} before starting")
@@ -83,3 +86,58 @@ def test_run_should_read_a_dotenv_file_in_the_working_folder(tmp_path: Path) -> 
     process = start(tmp_path, "--headless")
     _out, err = process.communicate(timeout=30)
     assert process.returncode == 2 and "LOG_FORMAT" in err
+
+
+def test_run_without_a_platform_or_a_terminal_should_idle_not_exit(tmp_path: Path) -> None:
+    """A container with no token and no TTY: /healthz says why it is idle; no restart loop."""
+    process = start(tmp_path, LOG_FORMAT="json")
+    events: list[str] = []
+    try:
+        port = wait_for_port(process, events)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz") as response:
+            assert response.status == 200
+            body = json.load(response)
+        assert process.poll() is None  # still running
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert body["status"] == "idle" and body["adapters"] == {}
+    assert "no chat platform is configured" in body["message"]
+    assert process.returncode == 0
+    assert events[0] == "idle"
+
+
+def one_line_failure(process: subprocess.Popen[str]) -> str:
+    """The process's whole standard error, checked to be one line and no traceback."""
+    _out, err = process.communicate(timeout=30)
+    assert process.returncode == 2, err
+    assert len(err.strip().splitlines()) == 1, err
+    assert err.startswith("Cannot start: ") and "Traceback" not in err
+    return err
+
+
+def test_a_busy_port_should_be_one_line_naming_the_variable(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        err = one_line_failure(start(tmp_path, HEALTH_PORT=str(port)))  # idle path
+    assert f"127.0.0.1:{port}" in err and "HEALTH_PORT" in err
+
+
+def test_a_data_dir_that_cannot_hold_the_database_should_name_data_dir(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    err = one_line_failure(start(tmp_path, DATA_DIR=str(not_a_folder / "var")))  # idle path
+    assert str(not_a_folder) in err and "DATA_DIR" in err
+
+
+@pytest.mark.parametrize("url", ["postgresql://bot:pw-secret@db:not-a-port/selank",
+                                 "postgresql://bot:pw-secret@127.0.0.1:1/selank",
+                                 "sqlite:///:memory:"],
+                         ids=["malformed", "no-server", "in-memory"])
+def test_a_bad_database_url_should_name_database_url(tmp_path: Path, url: str) -> None:
+    err = one_line_failure(start(tmp_path, "--headless", DATABASE_URL=url))
+    assert "DATABASE_URL" in err and "pw-secret" not in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -13,13 +14,13 @@ import yaml
 
 
 def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
-        ) -> subprocess.CompletedProcess[str]:
+        cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items()
                    if k not in ("SLACK_BOT_TOKEN", "DISCORD_TOKEN", "FAQ_PATH")}
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True,
-        text=True, timeout=60, env=environment, check=False,
+        text=True, timeout=60, env=environment, check=False, cwd=cwd,
     )
 
 
@@ -68,12 +69,26 @@ def test_chat_answers_until_quit() -> None:
     assert result.stdout.count("not medical advice") == 1
 
 
-def test_run_without_tokens_falls_back_to_the_terminal_chat() -> None:
-    """No platform configured: `run` says so and chats in the terminal."""
-    result = run("run", stdin="hi\n")
-    assert result.returncode == 0
-    assert "starting a terminal chat" in result.stdout
-    assert "What I can do" in result.stdout
+def test_run_without_tokens_in_a_terminal_falls_back_to_the_terminal_chat(
+    tmp_path: Path,
+) -> None:
+    """No platform configured and a terminal on stdin: `run` says so and chats there."""
+    leader, follower = pty.openpty()
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("SLACK_BOT_TOKEN", "DISCORD_TOKEN", "FAQ_PATH")}
+    process = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], stdin=follower,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=environment, cwd=tmp_path)
+    os.close(follower)
+    try:
+        os.write(leader, b"hi\nquit\n")
+        out, err = process.communicate(timeout=60)
+    finally:
+        os.close(leader)
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err
+    assert "starting a terminal chat" in out and "What I can do" in out
 
 
 def test_summary_and_topics_list_the_knowledge_base() -> None:
@@ -98,6 +113,20 @@ def test_check_fails_with_file_line_and_field(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"{broken}:7: a.alternate: unknown field (did you mean `alternates`?)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_check_lists_every_problem_at_once_duplicates_included(faq_dir: Path) -> None:
+    """A duplicate id, a missing field and an empty answer in one edit: one run shows all."""
+    path = faq_dir / "faq.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  - id: main-uses\n", "  - id: what-is-selank\n", 1)
+    text = text.replace("\n    reviewed: ", "\n    reviewd: ", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run("check", str(path))
+    assert result.returncode == 2
+    assert "duplicate id `what-is-selank`" in result.stderr
+    assert "what-is-selank.reviewed: is missing" in result.stderr
+    assert "unknown field (did you mean `reviewed`?)" in result.stderr
 
 
 def test_check_warns_about_entries_not_reviewed_for_too_long(faq_dir: Path) -> None:
@@ -164,3 +193,46 @@ def test_eval_refuses_ids_the_knowledge_base_lacks(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump([{"q": "x", "expect": ["no-such-id"]}]), encoding="utf-8")
     result = run("eval", str(path))
     assert result.returncode == 2 and "no-such-id" in result.stderr
+
+
+COMMANDS_READING_THE_KB = [("ask", "hi"), ("check",), ("topics",), ("summary",), ("chat",)]
+
+
+@pytest.mark.parametrize("command", COMMANDS_READING_THE_KB, ids=lambda c: c[0])
+def test_every_command_reads_faq_path_from_dotenv(tmp_path: Path, command: tuple[str]) -> None:
+    """`.env` in the working folder is read by every command, not only `run` and `report`."""
+    (tmp_path / ".env").write_text(f"FAQ_PATH={tmp_path / 'nowhere.yaml'}\n", encoding="utf-8")
+    result = run(*command, cwd=tmp_path, stdin="")
+    assert result.returncode == 2
+    assert str(tmp_path / "nowhere.yaml") in result.stderr
+    assert "FAQ_PATH" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_eval_reads_faq_path_from_dotenv(tmp_path: Path, eval_file: Path) -> None:
+    """`eval` too: the knowledge base named in `.env` is the one measured."""
+    (tmp_path / ".env").write_text(f"FAQ_PATH={tmp_path / 'nowhere.yaml'}\n", encoding="utf-8")
+    result = run("eval", str(eval_file), cwd=tmp_path)
+    assert result.returncode == 2 and "FAQ_PATH" in result.stderr
+
+
+def test_a_blank_faq_path_means_the_bundled_knowledge_base(tmp_path: Path) -> None:
+    """`FAQ_PATH=` (as `docker run --env-file` passes a copied example) breaks nothing."""
+    (tmp_path / ".env").write_text("FAQ_PATH=\nLOG_LEVEL=\n", encoding="utf-8")
+    result = run("ask", "what is selank?", env={"FAQ_PATH": ""}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("What is Selank?")
+
+
+def test_init_kb_writes_an_editable_copy_that_check_accepts(tmp_path: Path) -> None:
+    """`init-kb DIR` gives an admin the bundled files to edit, and never clobbers edits."""
+    kb = tmp_path / "kb"
+    first = run("init-kb", str(kb))
+    assert first.returncode == 0 and f"FAQ_PATH={kb / 'faq.yaml'}" in first.stdout
+    assert sorted(p.name for p in kb.iterdir()) == ["faq.yaml", "synonyms.yaml"]
+    assert run("check", str(kb / "faq.yaml")).returncode == 0
+    (kb / "faq.yaml").write_text("edited", encoding="utf-8")
+    again = run("init-kb", str(kb))
+    assert again.returncode == 2 and "--force" in again.stderr
+    assert (kb / "faq.yaml").read_text(encoding="utf-8") == "edited"
+    assert run("init-kb", "--force", str(kb)).returncode == 0
+    assert run("ask", "--faq", str(kb / "faq.yaml"), "is it legal?").returncode == 0

@@ -61,6 +61,20 @@ def test_should_report_duplicate_ids_with_both_lines(tmp_path: Path) -> None:
     assert message == f"{path}:12: entries[1].id: duplicate id `one` (first on line 6)"
 
 
+def test_should_report_a_duplicate_id_beside_the_entries_other_problems(
+    tmp_path: Path,
+) -> None:
+    """Both copies broken in other ways: the duplicate is still reported, in the same run."""
+    first = ENTRY.format(id="one").replace("    source: Intro\n", "")
+    second = ENTRY.format(id="one").replace("It is a peptide.", '""')
+    path = write(tmp_path, HEADER + first + second + ENTRY.format(id="two"))
+    assert problems(path) == [
+        f"{path}:6: one.source: is missing",
+        f"{path}:11: entries[1].id: duplicate id `one` (first on line 6)",
+        f"{path}:14: one.answer: is empty",
+    ]
+
+
 def test_should_report_an_empty_answer(tmp_path: Path) -> None:
     """An answer left blank is an error on its own line."""
     path = write(tmp_path, HEADER + ENTRY.format(id="one").replace("It is a peptide.", '""'))
@@ -159,9 +173,9 @@ def test_should_report_synonym_file_problems_under_its_own_name(tmp_path: Path) 
 
 def test_bundled_knowledge_base_is_valid() -> None:
     """The file we ship loads without a single problem."""
-    from bot.paths import BUNDLED_FAQ
+    from bot.paths import bundled_faq
 
-    assert load_knowledge_base(BUNDLED_FAQ).entries
+    assert load_knowledge_base(bundled_faq()).entries
 
 
 def test_should_refuse_yaml_nested_too_deeply_without_crashing(tmp_path: Path) -> None:

@@ -76,9 +76,9 @@ def test_should_find_nothing_for_words_no_entry_uses(matcher: Matcher) -> None:
 def test_scores_stay_between_zero_and_one(text: str) -> None:
     """Whatever the input, scores are in [0, 1] and sorted best first."""
     from bot.loader import load_knowledge_base
-    from bot.paths import BUNDLED_FAQ
+    from bot.paths import bundled_faq
 
-    matcher = _cached_matcher(BUNDLED_FAQ, load_knowledge_base)
+    matcher = _cached_matcher(bundled_faq(), load_knowledge_base)
     scores = [c.score for c in matcher.rank(text).candidates]
     assert all(0.0 <= s <= 1.0 for s in scores)
     assert scores == sorted(scores, reverse=True)

@@ -47,8 +47,9 @@ def seed(store: Store) -> None:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(f"sqlite:///{tmp_path / 'bot.sqlite3'}")
+def store(database_url: str) -> Iterator[Store]:
+    """The seeded store, on SQLite and (with TEST_DATABASE_URL) on PostgreSQL."""
+    opened = Store.open(database_url)
     seed(opened)
     yield opened
     opened.close()

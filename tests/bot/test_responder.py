@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 
 from bot.loader import load_knowledge_base
 from bot.normalize import INPUT_CAP
-from bot.paths import BUNDLED_FAQ
+from bot.paths import bundled_faq
 from bot.reply import Status
 from bot.responder import Responder
 
-_RESPONDER = Responder(load_knowledge_base(BUNDLED_FAQ))
+_RESPONDER = Responder(load_knowledge_base(bundled_faq()))
 
 
 @settings(max_examples=300, deadline=None)

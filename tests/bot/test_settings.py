@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError
-from bot.settings import OpsSettings, environment
+from bot.config import ConfigError, environment
+from bot.settings import OpsSettings
 
 
 def test_should_use_documented_defaults_when_nothing_is_set() -> None:
@@ -65,3 +65,13 @@ def test_dotenv_should_fill_gaps_but_never_override_the_real_environment(
 
 def test_a_missing_dotenv_file_is_fine(tmp_path: Path) -> None:
     assert "PATH" in environment(tmp_path / "absent.env")
+
+
+def test_a_blank_value_should_count_as_unset(tmp_path: Path) -> None:
+    """`KEY=` in a file or the real environment never replaces a default or the file's value."""
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("FAQ_PATH=\nLOG_FORMAT=json\nHEALTH_PORT=  \n", encoding="utf-8")
+    env = environment(dotenv, real={"LOG_FORMAT": "", "PORT": " ", "LOG_LEVEL": "debug"})
+    assert env == {"LOG_FORMAT": "json", "LOG_LEVEL": "debug"}
+    settings = OpsSettings.from_env(env)
+    assert settings.health_port == 8080 and settings.faq_path.name == "faq.yaml"

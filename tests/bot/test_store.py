@@ -1,4 +1,8 @@
-"""Store: durable, concurrent, private, and clear when the database is unusable."""
+"""Store: durable, concurrent, private, and clear when the database is unusable.
+
+Tests taking `database_url` run on SQLite and, when TEST_DATABASE_URL is set (CI sets it),
+on PostgreSQL as well; the rest are about SQLite files in particular.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
@@ -16,13 +21,15 @@ import sqlalchemy as sa
 from bot.feedback import Feedback
 from bot.outcomes import QuestionOutcome
 from bot.reply import Status
-from bot.store import MIGRATIONS, Store, StoreError
+from bot.store import MIGRATIONS, Store, StoreError, metadata
+
+from ..databases import engine, fresh_postgres_database, server_url, sqlite_url
 
 NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
 
 
 def url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'data' / 'bot.sqlite3'}"
+    return sqlite_url(tmp_path)
 
 
 def fallback(text: str = "can I take it with coffee", user: str = "U123",
@@ -30,25 +37,25 @@ def fallback(text: str = "can I take it with coffee", user: str = "U123",
     return QuestionOutcome("slack", user, text, Status.FALLBACK, (("dosage", 0.31),), at)
 
 
-def test_should_create_the_schema_at_the_latest_version(tmp_path: Path) -> None:
-    store = Store.open(url(tmp_path))
+def test_should_create_the_schema_at_the_latest_version(database_url: str) -> None:
+    store = Store.open(database_url)
     assert store.schema_version() == len(MIGRATIONS)
     store.close()
 
 
-def test_should_keep_data_across_a_restart(tmp_path: Path) -> None:
-    store = Store.open(url(tmp_path))
+def test_should_keep_data_across_a_restart(database_url: str) -> None:
+    store = Store.open(database_url)
     store.record_question(fallback())
     store.record_feedback(Feedback("discord", "42", "dosage", helpful=False, at=NOW))
     store.close()
-    again = Store.open(url(tmp_path))
+    again = Store.open(database_url)
     assert len(again.unanswered_since(NOW - dt.timedelta(days=1))) == 1
     assert again.feedback_since(NOW - dt.timedelta(days=1))[0].unhelpful == 1
     again.close()
 
 
-def test_should_count_every_outcome_but_keep_only_unanswered_questions(tmp_path: Path) -> None:
-    store = Store.open(url(tmp_path))
+def test_should_count_every_outcome_but_keep_only_unanswered_questions(database_url: str) -> None:
+    store = Store.open(database_url)
     store.record_question(QuestionOutcome("slack", "U1", "what is selank", Status.ANSWER,
                                           at=NOW))
     store.record_question(fallback())
@@ -70,8 +77,8 @@ def test_should_never_store_the_raw_user_id(tmp_path: Path) -> None:
     assert b"U0SECRETUSER" not in raw
 
 
-def test_should_keep_only_a_hash_when_question_text_is_not_stored(tmp_path: Path) -> None:
-    store = Store.open(url(tmp_path), store_question_text=False)
+def test_should_keep_only_a_hash_when_question_text_is_not_stored(database_url: str) -> None:
+    store = Store.open(database_url, store_question_text=False)
     store.record_question(fallback("my very private question"))
     [row] = store.unanswered_since(NOW - dt.timedelta(days=1))
     assert row.question is None and row.candidates == ()
@@ -79,19 +86,19 @@ def test_should_keep_only_a_hash_when_question_text_is_not_stored(tmp_path: Path
     store.close()
 
 
-def test_should_generate_a_salt_once_and_keep_it(tmp_path: Path) -> None:
-    first = Store.open(url(tmp_path))
-    second = Store.open(url(tmp_path))
+def test_should_generate_a_salt_once_and_keep_it(database_url: str) -> None:
+    first = Store.open(database_url)
+    second = Store.open(database_url)
     assert first.user_hash("slack", "U1") == second.user_hash("slack", "U1")
-    configured = Store.open(url(tmp_path), salt="a-configured-salt-value")
+    configured = Store.open(database_url, salt="a-configured-salt-value")
     assert configured.user_hash("slack", "U1") != first.user_hash("slack", "U1")
     for store in (first, second, configured):
         store.close()
 
 
-def test_should_take_concurrent_writes_from_many_threads(tmp_path: Path) -> None:
+def test_should_take_concurrent_writes_from_many_threads(database_url: str) -> None:
     """Eight threads writing at once lose nothing and never see "database is locked"."""
-    store = Store.open(url(tmp_path))
+    store = Store.open(database_url)
     errors: list[BaseException] = []
 
     def write(worker: int) -> None:
@@ -114,8 +121,8 @@ def test_should_take_concurrent_writes_from_many_threads(tmp_path: Path) -> None
     store.close()
 
 
-def test_retention_should_delete_only_older_rows(tmp_path: Path) -> None:
-    store = Store.open(url(tmp_path))
+def test_retention_should_delete_only_older_rows(database_url: str) -> None:
+    store = Store.open(database_url)
     store.record_question(fallback("old", at=NOW - dt.timedelta(days=100)))
     store.record_feedback(Feedback("slack", "U1", "dosage", False,
                                    at=NOW - dt.timedelta(days=100)))
@@ -142,9 +149,9 @@ while True:
 """
 
 
-def test_a_killed_process_should_lose_no_acknowledged_write(tmp_path: Path) -> None:
+def test_a_killed_process_should_lose_no_acknowledged_write(database_url: str) -> None:
     """SIGKILL mid-stream: every write the process reported is in the database."""
-    process = subprocess.Popen([sys.executable, "-c", WRITER, url(tmp_path)],
+    process = subprocess.Popen([sys.executable, "-c", WRITER, database_url],
                                stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     acknowledged = 0
@@ -153,7 +160,7 @@ def test_a_killed_process_should_lose_no_acknowledged_write(tmp_path: Path) -> N
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     process.stdout.close()
-    store = Store.open(url(tmp_path))
+    store = Store.open(database_url)
     kept = {r.question for r in store.unanswered_since(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))}
     assert {f"question {n}" for n in range(1, acknowledged + 1)} <= kept
     store.close()
@@ -168,23 +175,109 @@ def test_a_corrupt_database_should_give_an_error_naming_the_file(tmp_path: Path)
     assert "not a database" in str(caught.value)
 
 
-def test_a_newer_schema_should_be_refused_with_a_clear_error(tmp_path: Path) -> None:
-    Store.open(url(tmp_path)).close()
-    engine = sa.create_engine(url(tmp_path))
-    with engine.begin() as conn:
+def test_a_newer_schema_should_be_refused_with_a_clear_error(database_url: str) -> None:
+    Store.open(database_url).close()
+    checker = engine(database_url)
+    with checker.begin() as conn:
         conn.execute(sa.text("UPDATE schema_version SET version = 99"))
-    engine.dispose()
+    checker.dispose()
     with pytest.raises(StoreError, match="upgrade selank-bot"):
-        Store.open(url(tmp_path))
+        Store.open(database_url)
 
 
-def test_a_postgres_url_without_the_driver_should_say_what_to_install() -> None:
+def test_a_postgres_url_without_the_driver_should_say_what_to_install(tmp_path: Path) -> None:
     """psycopg is an optional extra; without it the message says how to get it."""
+    script = ("import sys; sys.modules['psycopg'] = None  # as if not installed\n"
+              "from bot.store import Store\n"
+              "Store.open('postgresql://bot:pw-secret@localhost/selank')\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "bot.store.StoreError: cannot use the database postgresql+psycopg://bot:***@localhost"
+        "/selank: the PostgreSQL driver is missing; install selank-bot[postgres]")
+    assert "pw-secret" not in result.stderr
+
+
+def test_no_column_of_any_table_should_hold_the_raw_user_id(database_url: str) -> None:
+    store = Store.open(database_url)
+    store.record_question(fallback(user="U0SECRETUSER"))
+    store.record_feedback(Feedback("slack", "U0SECRETUSER", "dosage", helpful=True, at=NOW))
+    store.close()
+    checker = engine(database_url)
+    with checker.connect() as conn:
+        rows = [row for table in metadata.sorted_tables
+                for row in conn.execute(sa.select(table))]
+    checker.dispose()
+    assert len(rows) >= 4  # schema version, salt, one question, its daily count, feedback
+    assert not [row for row in rows if "U0SECRETUSER" in repr(tuple(row))]
+
+
+def test_replicas_starting_together_should_share_one_migration_and_one_salt(
+    database_url: str,
+) -> None:
+    """Six processes' worth of Store.open at once: one schema, one version row, one salt."""
+    barrier = threading.Barrier(6)
+    stores: list[Store] = []
+    errors: list[BaseException] = []
+
+    def open_store() -> None:
+        barrier.wait()
+        try:
+            stores.append(Store.open(database_url))
+        except BaseException as error:  # reported below, on the test's thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_store) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert {s.user_hash("slack", "U1") for s in stores} == {stores[0].user_hash("slack", "U1")}
+    assert {s.schema_version() for s in stores} == {len(MIGRATIONS)}
+    checker = engine(database_url)
+    with checker.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM schema_version")).scalar() == 1
+        assert conn.execute(sa.text("SELECT count(*) FROM meta")).scalar() == 1
+    checker.dispose()
+    for store in stores:
+        store.close()
+
+
+def test_postgres_should_name_the_server_when_the_database_is_missing() -> None:
+    with fresh_postgres_database() as url:
+        missing = url.set(database=f"{url.database}_absent")
+        with pytest.raises(StoreError) as caught:
+            Store.open(missing.render_as_string(hide_password=False))
+    message = str(caught.value)
+    where = missing.set(drivername="postgresql+psycopg").render_as_string(hide_password=True)
+    assert message.startswith(f"cannot use the database {where}: ")
+    assert "does not exist" in message and len(message.splitlines()) == 1
+
+
+def test_postgres_should_refuse_a_role_without_create_on_the_schema_clearly() -> None:
+    """PostgreSQL 15: `public` is owner-only, so a new role cannot create the tables."""
+    role = f"selank_limited_{uuid.uuid4().hex[:8]}"
+    server = engine(server_url(), isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        conn.execute(sa.text(f'CREATE ROLE "{role}" LOGIN'))
     try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        with pytest.raises(StoreError, match=r"selank-bot\[postgres\]") as caught:
-            Store.open("postgresql://bot:pw-secret@localhost/selank")
-        assert "pw-secret" not in str(caught.value)
-    else:
-        pytest.skip("psycopg is installed here")
+        with fresh_postgres_database() as url:
+            limited = url.set(username=role, password=None).render_as_string(
+                hide_password=False)
+            admin = engine(url, isolation_level="AUTOCOMMIT")
+            with admin.connect() as conn:  # PostgreSQL 14 and older grant it to everyone
+                conn.execute(sa.text("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
+            with pytest.raises(StoreError, match="permission denied for schema public"):
+                Store.open(limited)
+            with admin.connect() as conn:  # the grant docs/operations.md asks for
+                conn.execute(sa.text(f'GRANT CREATE ON SCHEMA public TO "{role}"'))
+            admin.dispose()
+            store = Store.open(limited)
+            assert store.schema_version() == len(MIGRATIONS)
+            store.close()
+    finally:
+        with server.connect() as conn:
+            conn.execute(sa.text(f'DROP ROLE IF EXISTS "{role}"'))
+        server.dispose()

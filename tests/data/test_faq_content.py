@@ -1,4 +1,4 @@
-"""Editorial rules for data/faq.yaml that the loader cannot know: the curation contract.
+"""Editorial rules for bot/data/faq.yaml that the loader cannot know: the curation contract.
 
 Every topic id of the shared topic table, answers of 40 to 120 words in our own words
 (no run of 8 words from the article), no dose ever, 2 to 4 bullets, 2 or 3 related
@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from bot.knowledge import Entry, KnowledgeBase
-from bot.paths import PROJECT_ROOT
 
-SHARED = PROJECT_ROOT.parent / "shared"
+SHARED = Path(__file__).resolve().parents[3] / "shared"  # beside the checkout
 WORD = re.compile(r"[a-z0-9']+")
 KEY_POINT_ORDER = ["main-uses", "cognitive-effects", "mechanism", "dependence-and-withdrawal",
                    "regulatory-status", "administration", "immune-effects"]

@@ -24,7 +24,7 @@ from adapters.slack.app import SlackAdapter
 from adapters.slack.settings import SlackSettings
 from bot.feedback import InMemoryFeedbackSink
 from bot.loader import load_knowledge_base
-from bot.paths import BUNDLED_FAQ
+from bot.paths import bundled_faq
 from bot.ratelimit import RateLimiter
 from bot.responder import Responder
 from bot.service import BotService
@@ -195,7 +195,7 @@ def rejected_count(service: BotService, reason: str) -> float:
 
 def make_service(sink: InMemoryFeedbackSink, rate_limit: int = 0) -> BotService:
     """The real core over the bundled knowledge base; `rate_limit` questions a minute."""
-    return BotService(Responder(load_knowledge_base(BUNDLED_FAQ)), sink,
+    return BotService(Responder(load_knowledge_base(bundled_faq())), sink,
                       limiter=RateLimiter(limit=rate_limit))
 
 

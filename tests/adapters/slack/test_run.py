@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from adapters.slack.app import SlackAdapter
@@ -73,3 +75,21 @@ async def test_should_fail_clearly_when_slack_refuses_a_token_in_socket_mode(
     assert env[variable] not in str(caught.value)
     assert not adapter.connected
     await adapter.stop()
+
+
+async def test_should_give_bolt_one_token_and_log_no_warning_about_it(
+    fake_slack: FakeSlack, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """SLACK_BOT_TOKEN in the real environment, as in production: no "`token` will be unused"."""
+    monkeypatch.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
+    settings = SlackSettings.from_env({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": APP_TOKEN,
+                                       "SLACK_API_URL": fake_slack.api_url})
+    caplog.set_level(logging.DEBUG)
+    adapter = SlackAdapter(make_service(InMemoryFeedbackSink()), settings)
+    await adapter.start()
+    try:
+        assert fake_slack.to("/api/auth.test")  # the one token still reaches Slack
+    finally:
+        await adapter.stop()
+    messages = [record.getMessage() for record in caplog.records]
+    assert not [m for m in messages if "will be unused" in m]
