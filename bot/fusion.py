@@ -58,8 +58,8 @@ class FusionModel:
         return np.asarray(1.0 / (1.0 + np.exp(-logits)), dtype=np.float64)
 
 
-MODEL = FusionModel(weights=(4.7893, 1.6024, 10.7512, 4.7817, 0.067, -0.6664, 0.3035),
-                    bias=-7.5881)
+MODEL = FusionModel(weights=(4.8152, 1.6883, 10.9144, 4.9081, -0.0479, -0.7127, 0.373),
+                    bias=-7.793)
 """Fitted by bench/fit_scorer.py; paste its output here after refitting."""
 
 

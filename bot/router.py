@@ -59,6 +59,9 @@ def by_score(ranking: Ranking, limits: Thresholds = LEXICAL) -> Route:
     if not candidates:
         return Route(Status.FALLBACK, "no entry shares a word with the question", analysis)
     best = candidates[0]
+    if dict(best.evidence).get("exact", 0.0) and best.score >= 1.0:
+        return Route(Status.ANSWER, "the question is, word for word, one of the entry's own "
+                     "phrases", analysis, candidates)
     if dict(best.evidence).get("unknown", 0.0) >= 1.0:
         # "zzqx plorb", "how do i fix my car": a meaning can always be found nearby, but
         # when no word of the question is one the knowledge base uses, it is not about it.

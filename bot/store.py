@@ -10,6 +10,7 @@ are kept only as a salted hash; question text only when allowed.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import hmac
 import json
@@ -319,6 +320,10 @@ def _postgres_timeouts() -> dict[str, object]:
     }
 
 
+_DISK_STATES = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT})
+"""Reasons a data folder cannot be written now that waiting (or an admin) may fix."""
+
+
 def _sqlite_engine(url: URL) -> tuple[Engine, str]:
     if not url.database or url.database == ":memory:":
         raise StoreError("the database URL should name a SQLite file, not an in-memory database")
@@ -326,8 +331,9 @@ def _sqlite_engine(url: URL) -> tuple[Engine, str]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
+        # A full or read-only disk may clear; a path through a file (ENOTDIR) is a setting.
         raise StoreError(f"cannot create the folder of the database {path}: "
-                         f"{error.strerror}", transient=True) from None
+                         f"{error.strerror}", transient=error.errno in _DISK_STATES) from None
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @sa.event.listens_for(engine, "connect")

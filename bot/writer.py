@@ -248,7 +248,8 @@ class DurableRecorder:
             return
         deleted = store.purge(self._retention_days, dt.datetime.now(dt.UTC))
         self._next_purge = time.monotonic() + RETENTION_EVERY_SECONDS
-        log_event(log, "retention", days=self._retention_days, deleted=deleted)
+        if deleted:  # a quiet start: nothing to say when nothing was old enough
+            log_event(log, "retention", days=self._retention_days, deleted=deleted)
 
     def _failed(self, error: str) -> None:
         with self._lock:

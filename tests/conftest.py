@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,10 +35,24 @@ def faq_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def embedding_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One vector cache for the session, in a temporary folder; commands the tests run as
+    subprocesses inherit it, so the model embeds the knowledge base once, not per process."""
+    folder = tmp_path_factory.mktemp("embeddings")
+    before = os.environ.get("EMBEDDING_CACHE_DIR")
+    os.environ["EMBEDDING_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("EMBEDDING_CACHE_DIR", None)
+    else:
+        os.environ["EMBEDDING_CACHE_DIR"] = before
+
+
 @pytest.fixture(scope="session")
-def hybrid_rankers(tmp_path_factory: pytest.TempPathFactory) -> Hybrid:
-    """The real model, with its vector cache in a temporary folder shared by the session."""
-    return Hybrid(tmp_path_factory.mktemp("embeddings"))
+def hybrid_rankers(embedding_cache: Path) -> Hybrid:
+    """The real model, with the session's vector cache."""
+    return Hybrid(embedding_cache)
 
 
 @pytest.fixture(params=BACKENDS)

@@ -78,7 +78,6 @@ class SlackAdapter:
             # Socket Mode frames arrive over our own authenticated WebSocket, unsigned.
             request_verification_enabled=False,
         )
-        self._app.client.logger = self._library_log
         if settings.api_url:
             # Per-request clients copy this base URL from the app's client.
             self._app.client.base_url = settings.api_url

@@ -135,9 +135,8 @@ def test_a_data_dir_that_cannot_hold_the_database_should_name_data_dir(tmp_path:
 
 
 @pytest.mark.parametrize("url", ["postgresql://bot:pw-secret@db:not-a-port/selank",
-                                 "postgresql://bot:pw-secret@127.0.0.1:1/selank",
                                  "sqlite:///:memory:"],
-                         ids=["malformed", "no-server", "in-memory"])
+                         ids=["malformed", "in-memory"])
 def test_a_bad_database_url_should_name_database_url(tmp_path: Path, url: str) -> None:
     err = one_line_failure(start(tmp_path, "--headless", DATABASE_URL=url))
     assert "DATABASE_URL" in err and "pw-secret" not in err
