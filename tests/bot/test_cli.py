@@ -59,7 +59,7 @@ def test_ask_explain_shows_the_decision() -> None:
     assert "normalized: 'is selnak addictve'" in result.stdout
     assert "selnak -> selank" in result.stdout
     assert "1. " in result.stdout and "dependence-and-withdrawal" in result.stdout
-    assert "answer_min_score" in result.stdout
+    assert "decided by: the question is, word for word, one of the entry" in result.stdout
 
 
 def test_chat_answers_until_quit() -> None:
