@@ -37,6 +37,7 @@ from bot.responder import Responder
 from bot.service import BotService
 from bot.settings import OpsSettings, environment
 from bot.store import Store, StoreError
+from bot.triage import default_triager
 from bot.writer import QueuedRecorder
 
 log = logging.getLogger("selank.runner")
@@ -82,7 +83,8 @@ def main(faq_path: Path | None = None, platform: str | None = None,
     if problems or settings is None:
         _print_problems(problems)
         return 2
-    responder = Responder(load_knowledge_base(faq_path or settings.faq_path))
+    responder = Responder(load_knowledge_base(faq_path or settings.faq_path),
+                          default_triager(env))
     if not platforms and not headless:
         from bot.cli import chat
 

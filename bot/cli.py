@@ -106,7 +106,9 @@ def _faq_path(args: argparse.Namespace) -> Path:
 
 
 def _responder(args: argparse.Namespace) -> Responder:
-    return Responder(load_knowledge_base(_faq_path(args)))
+    from bot.triage import default_triager
+
+    return Responder(load_knowledge_base(_faq_path(args)), default_triager(os.environ))
 
 
 def _print_reply(reply: Reply) -> int:

@@ -48,7 +48,7 @@ _EARLIER = [
     # Overdose and poisoning.
     r"\bover ?dos(e|ed|es|ing)\b", r"\boverdosd", r"\bo ?d(ed|d)?\b on\b", r"\bpoison",
     r"\btook (way |far |much |a lot |so much )?(too much|too many|double|triple|the whole)",
-    r"\b(took|take|taking|swallowed|ate) (all|a bunch|a handful|\d+) (of )?"
+    r"\b(took|take|taking|swallowed|ate) (all|a bunch|a handful|\d{2,}|[5-9]) (of )?"
     r"(my |the |your |his |her |their )?(sleeping )?(pills|tablets|meds|sprays|shots|doses|"
     r"antidepressants|medication)", r"\b(whole|entire) (bottle|prescription|supply|pack)\b",
     r"\b(all|whole|entire) .{0,20}at once\b", r"\b(do not|dont) know how many\b",

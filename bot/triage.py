@@ -11,7 +11,7 @@ reply in.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -97,6 +97,19 @@ class Triager:
         return Triage(Danger.NONE, detect(text))
 
 
+def default_triager(env: Mapping[str, str]) -> Triager:
+    """Patterns plus the classifier when the embedding model loads; patterns alone with
+    MATCHER=lexical or without the model, so the bot always starts."""
+    if env.get("MATCHER", "").strip().lower() == "lexical":
+        return Triager()
+    from bot.embedding import EmbeddingUnavailableError, MiniLMEncoder
+
+    try:
+        return Triager(MiniLMEncoder())
+    except (EmbeddingUnavailableError, OSError, ValueError, KeyError):
+        return Triager()
+
+
 def split(text: str) -> list[str]:
     """The message's sentences; a long one also as overlapping windows of words."""
     pieces: list[str] = []
@@ -120,7 +133,10 @@ def _by_pattern(piece: str) -> tuple[str, str, Danger] | None:
     if english is not None and english.weak and english_idioms is not None \
             and english_idioms.is_idiom(piece):
         english = None
-    if english is not None and not (english.weak and _risk_talk(piece, normalized)):
+    # A weak word is calmed by risk talk around it, not by a question elsewhere in a long
+    # run-on sentence ("how long does it take to work i passed out twice today").
+    around = _around(normalized, english.start) if english else ""
+    if english is not None and not (english.weak and _risk_talk(around, around)):
         return f"pattern `{english.name}`", "en", _person(normalized, english.start)
     hit = lexicon.find(piece)
     if hit is None or (hit.weak and _risk_talk(piece, normalized)):
@@ -131,6 +147,19 @@ def _by_pattern(piece: str) -> tuple[str, str, Danger] | None:
     other = own is not None and own.names_someone_else(piece) and not _first_person(piece)
     danger = Danger.OTHER if other or _person(normalized) is Danger.OTHER else Danger.SELF
     return f"phrase `{hit.phrase}` ({hit.lang} {hit.kind})", hit.lang, danger
+
+
+def _around(normalized: str, at: int) -> str:
+    """The clause around a match: a few words before it (whole words only), a few after.
+
+    A short sentence is one clause and is read whole.
+    """
+    if len(normalized.split()) <= 16:
+        return normalized
+    start = max(0, at - 24)
+    if start > 0:
+        start = normalized.find(" ", start) + 1 or at
+    return normalized[min(start, at): at + 40]
 
 
 def _risk_talk(piece: str, normalized: str) -> bool:
