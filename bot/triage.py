@@ -25,6 +25,8 @@ from bot.triage_model import CrisisClassifier
 _SENTENCE_END = re.compile(r"(?<=[.!?;…。])\s+|\n+|\s+[-–—]\s+")
 WINDOW_WORDS = 24
 """A sentence longer than this is read in overlapping windows of this many words."""
+WHOLE_WORDS = 60
+"""A message of at most this many words is classified whole, as the classifier was trained."""
 MAX_CLASSIFIED = 48
 """At most this many pieces of one message are encoded; patterns still read every piece."""
 
@@ -86,15 +88,26 @@ class Triager:
                 signal, phrase_lang, danger = found
                 hints.append(phrase_lang)
                 return Triage(danger, detect(text, hints), signal, piece)
-        if self._encoder is not None and self._classifier is not None and pieces:
-            chosen = pieces[:MAX_CLASSIFIED]
+        lang = detect(text)
+        # The encoder is English: other languages are left to their phrase lists.
+        if self._encoder is not None and self._classifier is not None and pieces \
+                and lang == "en":
+            # The classifier learnt whole messages: a short one is read whole (the same text
+            # the ranker encodes, so the encoder's cache serves both); a long one in pieces.
+            # Idioms and events told as past are calm evidence it lacks.
+            idioms = lexicon.lexicon("en")
+            whole = " ".join(pieces)
+            candidates = [whole] if len(whole.split()) <= WHOLE_WORDS else pieces
+            chosen = [p for p in candidates
+                      if not (idioms is not None and idioms.is_idiom(p))
+                      and not safety.is_past_or_hypothesis(normalize(p))][:MAX_CLASSIFIED]
             probabilities = self._classifier.probabilities(self._encoder.encode(chosen))
-            best = int(probabilities.argmax())
-            if probabilities[best] >= self._classifier.threshold:
+            best = int(probabilities.argmax()) if chosen else 0
+            if chosen and probabilities[best] >= self._classifier.threshold:
                 piece = chosen[best]
-                return Triage(_person(normalize(piece)), detect(text),
+                return Triage(_person(normalize(piece)), lang,
                               f"classifier p={probabilities[best]:.2f}", piece)
-        return Triage(Danger.NONE, detect(text))
+        return Triage(Danger.NONE, lang)
 
 
 def default_triager(env: Mapping[str, str]) -> Triager:

@@ -178,7 +178,7 @@ def classifying() -> Triager:
 
 def test_classifier_catches_what_no_pattern_names(classifying: Triager) -> None:
     """An indirect wording no pattern lists is caught by the embedding classifier."""
-    message = "I don't see the point of anything and I'm done trying"
+    message = "nothing matters anymore and i am done with everything"
     assert TRIAGER.triage(message).danger is Danger.NONE
     verdict = classifying.triage(message)
     assert verdict.is_crisis and verdict.signal.startswith("classifier p=")
