@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test ci lint lint-docker typecheck eval bench fit baselines clean
+.PHONY: run test ci lint lint-docker typecheck eval bench fit train-triage baselines clean
 
 # Create the virtualenv and install the project with pinned versions (constraints.txt).
 $(STAMP): pyproject.toml constraints.txt
@@ -41,9 +41,14 @@ typecheck: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/selank-bot eval tests/eval/blind.yaml
 
-# Speed of loading and matching (prints figures; never part of the tests).
+# Speed of loading, matching and crisis triage (prints figures; never part of the tests).
 bench: $(STAMP)
 	$(BIN)/python bench/bench_match.py
+	$(BIN)/python bench/bench_triage.py
+
+# Retrain the crisis classifier on tests/bot/crisis_train*.yaml (prints out-of-fold figures).
+train-triage: $(STAMP)
+	$(BIN)/python bench/train_triage.py
 
 # Refit the scoring model and thresholds on dev + tuning; paste what it prints.
 fit: $(STAMP)

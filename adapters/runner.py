@@ -33,10 +33,9 @@ from bot.loader import load_knowledge_base
 from bot.logging_setup import configure_logging, log_event
 from bot.metrics import Metrics
 from bot.questionlog import QuestionLog
-from bot.rankers import factory
 from bot.ratelimit import RateLimiter
 from bot.reload import KnowledgeBaseWatcher
-from bot.responder import Responder
+from bot.responder import Responder, configured
 from bot.service import BotService
 from bot.settings import OpsSettings
 from bot.spool import Spool
@@ -95,10 +94,9 @@ def main(faq_path: Path | None = None, platform: str | None = None,
         _print_problems(problems)
         return 2
     try:
-        rankers = factory(env)
+        responder = configured(load_knowledge_base(faq_path or settings.faq_path), env)
     except EmbeddingUnavailableError as error:
         return _cannot_start(f"the semantic matcher: {error}")
-    responder = Responder(load_knowledge_base(faq_path or settings.faq_path), rankers)
     if not platforms and not headless and interactive:
         from bot.cli import chat
 

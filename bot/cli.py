@@ -158,9 +158,9 @@ def _kb_source_hint(args: argparse.Namespace) -> str:
 
 
 def _responder(args: argparse.Namespace) -> Responder:
-    from bot.rankers import factory
+    from bot.responder import configured
 
-    return Responder(load_knowledge_base(_faq_path(args)), factory(environment()))
+    return configured(load_knowledge_base(_faq_path(args)), environment())
 
 
 def _print_reply(reply: Reply) -> int:
@@ -208,6 +208,12 @@ def _ask_lines(responder: Responder, lines: TextIO, out: TextIO) -> int:
 
 def _explanation(decision: Route) -> str:
     lines = ["-- why --", f"status:     {decision.status.value}", f"decided by: {decision.reason}"]
+    verdict = decision.triage
+    if verdict is not None:
+        lines.append(f"triage:     {verdict.danger.value}, language {verdict.lang}")
+        if verdict.is_crisis:
+            lines.append(f"signal:     {verdict.signal}")
+            lines.append(f"sentence:   {verdict.sentence!r}")
     analysis = decision.analysis
     if analysis is not None:
         lines.append(f"normalized: {analysis.normalized!r}")

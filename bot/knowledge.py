@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -36,6 +36,15 @@ class Texts:
     fallback: str
 
 
+@dataclass(frozen=True, slots=True)
+class SafetyTexts:
+    """The safety reply in one language: for the writer, for someone helping another, lines."""
+
+    self_text: str
+    other_text: str
+    lines: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     """A validated knowledge base; the only kind the rest of the core ever sees."""
@@ -51,10 +60,21 @@ class KnowledgeBase:
     not_covered: tuple[str, ...] = ()
     """Subjects the source never covers (other peptides, countries, storage, prices): a
     question naming one is never answered by an entry that does not mention it."""
+    safety: Mapping[str, SafetyTexts] = field(default_factory=dict)
+    """Safety replies by language code; `en` is always there (the loader sees to it)."""
+    safety_net: str = "If you or someone near you is in danger, call your local emergency number."
+    """The line every "I don't know" and "did you mean" reply carries."""
 
     @cached_property
     def _by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
+
+    def safety_texts(self, lang: str) -> SafetyTexts:
+        """The safety reply in `lang`, or in English when the file has none in that language."""
+        found = self.safety.get(lang) or self.safety.get("en")
+        if found is None:
+            return SafetyTexts(self.texts.safety, self.texts.safety, self.emergency_lines)
+        return found
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None when there is none."""

@@ -18,7 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from bot.knowledge import Entry, KnowledgeBase, Texts
+from bot.knowledge import Entry, KnowledgeBase, SafetyTexts, Texts
 from bot.reply import Comparison
 
 T = TypeVar("T")
@@ -50,8 +50,19 @@ DEFAULT_EMERGENCY_LINES = (
     "UK: call 999, or Samaritans on 116 123",
     "Elsewhere: your local emergency number",
 )
+DEFAULT_OTHER_TEXT = (
+    "If they are in danger now or have taken something, call your local emergency number. "
+    "Stay with them and keep talking calmly; if it is safe, move pills, weapons or other "
+    "means out of reach. A crisis line can guide you while help comes."
+)
+DEFAULT_SAFETY_NET = (
+    "If you or someone near you is in danger, call your local emergency number."
+)
+LANGUAGES = ("en", "es", "ru", "uk", "de", "fr", "pt", "it", "pl")
+"""The languages triage recognizes; `safety` may give a reply for each."""
+SAFETY_FIELDS = {"self", "other", "lines"}
 TOP_FIELDS = {
-    "version", "disclaimer", "source_title", "texts", "emergency_lines",
+    "version", "disclaimer", "source_title", "texts", "emergency_lines", "safety",
     "help_examples", "not_covered", "synonyms", "entries",
 }
 ENTRY_FIELDS = {
@@ -137,6 +148,7 @@ class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self._safety_net = DEFAULT_SAFETY_NET
 
     def problem(self, node: Node, field: str, message: str) -> None:
         self.problems.append(Problem(self.path, _line(node), field, message))
@@ -213,6 +225,10 @@ class _Reader:
         entries = self.entries(fields["entries"]) if "entries" in fields else ()
         if disclaimer is None or title is None or texts is None:
             return None
+        english = SafetyTexts(texts.safety, DEFAULT_OTHER_TEXT, lines)
+        safety = self.safety(fields["safety"], english) if "safety" in fields else {}
+        safety.setdefault("en", english)
+        net = self._safety_net
         return KnowledgeBase(
             path=self.path,
             disclaimer=disclaimer,
@@ -223,17 +239,52 @@ class _Reader:
             not_covered=not_covered or (),
             synonyms=synonyms,
             entries=entries,
+            safety=safety,
+            safety_net=net,
         )
+
+    def safety(self, node: Node, english: SafetyTexts) -> dict[str, SafetyTexts]:
+        """`safety:` one block per language code, each with `self`, `other` and `lines`.
+
+        A language without `lines` gets the English ones; one without `other` the English
+        guidance for helping someone; `self` is required, so no reply is half translated.
+        """
+        languages = self.mapping(node, "safety", set(LANGUAGES))
+        if languages is None:
+            return {}
+        found: dict[str, SafetyTexts] = {}
+        blocks = dict(languages)
+        if "en" in blocks:
+            english = self._language(blocks.pop("en"), "en", english) or english
+            found["en"] = english
+        for lang, block in blocks.items():
+            texts = self._language(block, lang, english)
+            if texts is not None:
+                found[lang] = texts
+        return found
+
+    def _language(self, node: Node, lang: str, english: SafetyTexts) -> SafetyTexts | None:
+        where = f"safety.{lang}"
+        fields = self.mapping(node, where, SAFETY_FIELDS)
+        if fields is None or not self.required(fields, node, where, ["self"]):
+            return None
+        own = self.field(fields, "self", where, self.text)
+        other = self.field(fields, "other", where, self.text)
+        lines = self.field(fields, "lines", where, self.texts)
+        if own is None:
+            return None
+        return SafetyTexts(own, other or english.other_text, lines or english.lines)
 
     def version(self, node: Node | None) -> None:
         if node is not None and (node.tag != INT_TAG or node.value != "1"):
             self.problem(node, "version", "this bot reads format version 1")
 
     def bot_texts(self, node: Node) -> Texts | None:
-        fields = self.mapping(node, "texts", {"safety", "help", "fallback"})
+        fields = self.mapping(node, "texts", {"safety", "help", "fallback", "safety_net"})
         if fields is None:
             return None
         values = {name: self.text(value, f"texts.{name}") for name, value in fields.items()}
+        self._safety_net = values.get("safety_net") or DEFAULT_SAFETY_NET
         return Texts(
             safety=values.get("safety") or DEFAULT_TEXTS.safety,
             help=values.get("help") or DEFAULT_TEXTS.help,

@@ -50,6 +50,18 @@ _SHORTHAND = {
 _STEMMER = Stemmer.Stemmer("english")
 
 
+def strip_markup(text: str) -> str:
+    """The whole text without chat markup or control characters, line breaks kept.
+
+    Triage reads this, uncut: a crisis sentence after the first 1,000 characters counts.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub(" ", text)
+    text = _LINK.sub(r" \1 ", text)
+    text = _MARKUP.sub(" ", text)
+    return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
+
+
 def clean(text: str) -> tuple[str, bool]:
     """Strip chat markup and control characters and apply the input cap.
 

@@ -54,6 +54,9 @@ class Reply:
     related: tuple[EntryRef, ...] = ()
     comparison: Comparison | None = None
     notice: str | None = None
+    safety_net: str | None = None
+    """One short line pointing to emergency help, on replies that did not answer ("I don't
+    know", "did you mean"): a crisis the triage missed still sees where to turn."""
 
     @property
     def private(self) -> bool:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from bot.knowledge import Entry, KnowledgeBase
-from bot.normalize import INPUT_CAP, clean, normalize
-from bot.rankers import RankerFactory, lexical
+from bot.normalize import INPUT_CAP, clean, normalize, strip_markup
+from bot.rankers import Hybrid, RankerFactory, factory, lexical
 from bot.ranking import Ranker
 from bot.reply import Comparison, EntryRef, Reply, Status
 from bot.router import Route, route
+from bot.triage import Danger, Triage, Triager
 
 CUT_NOTICE = f"Your message was long, so only its first {INPUT_CAP} characters were read."
 RATE_LIMIT_TEXT = (
@@ -24,16 +26,31 @@ class _State:
     ranker: Ranker
 
 
+def configured(kb: KnowledgeBase, env: Mapping[str, str]) -> Responder:
+    """The responder MATCHER asks for: hybrid ranking and the crisis classifier sharing one
+    model and one encoding per message, or words and patterns alone (MATCHER=lexical).
+
+    Raises EmbeddingUnavailableError, with the fix, when the model cannot load: the bot never
+    quietly runs without what its settings promise.
+    """
+    rankers = factory(env)
+    triager = Triager(rankers.queries) if isinstance(rankers, Hybrid) else Triager()
+    return Responder(kb, rankers, triager)
+
+
 class Responder:
     """Answers questions from one knowledge base, which can be swapped while it serves.
 
-    `rankers` builds the ranker for a knowledge base (bot/rankers.py): lexical unless the
-    composition root passes the hybrid one, so a test that needs no model loads none.
+    `rankers` builds the ranker for a knowledge base (bot/rankers.py) and `triager` reads
+    every message for a crisis first: lexical and patterns only unless the composition root
+    passes the hybrid ones, so a test that needs no model loads none.
     """
 
-    def __init__(self, kb: KnowledgeBase, rankers: RankerFactory = lexical) -> None:
+    def __init__(self, kb: KnowledgeBase, rankers: RankerFactory = lexical,
+                 triager: Triager | None = None) -> None:
         self._rankers = rankers
         self._state = _State(kb, rankers(kb))
+        self._triager = triager if triager is not None else Triager()
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -50,8 +67,9 @@ class Responder:
     def explain(self, text: str) -> tuple[Route, Reply]:
         """The routing decision and the reply it leads to, for `ask --explain`."""
         state = self._state
+        verdict = self._triager.triage(strip_markup(text))  # the whole message, never cut
         cleaned, cut = clean(text)
-        decision = route(normalize(cleaned), state.ranker, cleaned)
+        decision = route(normalize(cleaned), state.ranker, cleaned, triage=verdict)
         reply = self._build(state.kb, decision)
         if cut:
             reply = _with_notice(reply, CUT_NOTICE)
@@ -95,7 +113,7 @@ class Responder:
         best = decision.best
         match decision.status:
             case Status.SAFETY:
-                return _safety(kb)
+                return _safety(kb, decision.triage)
             case Status.HELP:
                 return self._help(kb)
             case Status.SUMMARY:
@@ -110,11 +128,13 @@ class Responder:
                     "I'm not sure which of these you mean; pick one:",
                     score=best.score,
                     suggestions=tuple(_ref(c.entry) for c in decision.candidates),
+                    safety_net=kb.safety_net,
                 )
             case _:
                 pointers = tuple(_ref(c.entry) for c in decision.candidates)
                 return _reply(kb, Status.FALLBACK, "I don't know", kb.texts.fallback,
-                              score=best.score if best else 0.0, related=pointers)
+                              score=best.score if best else 0.0, related=pointers,
+                              safety_net=kb.safety_net)
 
     def _help(self, kb: KnowledgeBase, notice: str | None = None) -> Reply:
         examples = "\n".join(f"- {q}" for q in kb.help_examples[:3])
@@ -146,9 +166,31 @@ def _answer(kb: KnowledgeBase, entry: Entry, score: float) -> Reply:
                   comparison=entry.comparison)
 
 
-def _safety(kb: KnowledgeBase) -> Reply:
-    lines = "\n".join(f"- {line}" for line in kb.emergency_lines)
-    return _reply(kb, Status.SAFETY, "Please get help now", f"{kb.texts.safety}\n\n{lines}")
+_SAFETY_TITLES = {
+    "en": ("Please get help now", "Help them get help now"),
+    "es": ("Por favor, busca ayuda ahora", "Ayúdale a recibir ayuda ahora"),
+    "ru": ("Пожалуйста, обратись за помощью сейчас", "Помоги человеку получить помощь"),
+    "uk": ("Будь ласка, звернися по допомогу зараз", "Допоможи людині отримати допомогу"),
+    "de": ("Bitte hol dir jetzt Hilfe", "Hilf der Person, jetzt Hilfe zu bekommen"),
+    "fr": ("S'il te plaît, demande de l'aide maintenant", "Aide cette personne à obtenir de "
+           "l'aide"),
+    "pt": ("Por favor, procure ajuda agora", "Ajude essa pessoa a receber ajuda agora"),
+    "it": ("Per favore, chiedi aiuto adesso", "Aiuta questa persona a ricevere aiuto"),
+    "pl": ("Proszę, poszukaj pomocy teraz", "Pomóż tej osobie dostać pomoc"),
+}
+
+
+def _safety(kb: KnowledgeBase, verdict: Triage | None) -> Reply:
+    """The safety reply in the message's language, for the writer or for someone helping."""
+    lang = verdict.lang if verdict is not None else "en"
+    texts = kb.safety_texts(lang)
+    if lang not in kb.safety:
+        lang = "en"
+    other = verdict is not None and verdict.danger is Danger.OTHER
+    title = _SAFETY_TITLES.get(lang, _SAFETY_TITLES["en"])[1 if other else 0]
+    lines = "\n".join(f"- {line}" for line in texts.lines)
+    body = texts.other_text if other else texts.self_text
+    return _reply(kb, Status.SAFETY, title, f"{body}\n\n{lines}")
 
 
 def _with_notice(reply: Reply, notice: str) -> Reply:
@@ -168,10 +210,12 @@ def _reply(
     related: tuple[EntryRef, ...] = (),
     comparison: Comparison | None = None,
     notice: str | None = None,
+    safety_net: str | None = None,
 ) -> Reply:
     """Every reply is made here, so every reply carries the knowledge base's disclaimer."""
     return Reply(
         status=status, title=title, body=body, disclaimer=kb.disclaimer,
         source=source or kb.source_title, entry_id=entry_id, score=score,
         suggestions=suggestions, related=related, comparison=comparison, notice=notice,
+        safety_net=safety_net,
     )

@@ -6,13 +6,14 @@ itself: answer, "did you mean", or an honest "I don't know".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.ranking import Analysis, Candidate, Ranker, Ranking
 from bot.reply import Status
-from bot.safety import is_crisis
 from bot.smalltalk import is_help_request
 from bot.thresholds import LEXICAL, Thresholds
+from bot.triage import Danger, Triage
 
 _COMMANDS = {
     "summary": Status.SUMMARY, "key points": Status.SUMMARY, "keypoints": Status.SUMMARY,
@@ -28,23 +29,69 @@ class Route:
     reason: str
     analysis: Analysis | None = None
     candidates: tuple[Candidate, ...] = ()
+    triage: Triage | None = None
 
     @property
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
 
 
+MEDICATION_ENTRY = "drug-interactions"
+_MEDICATION = (r"(benzo\w*|benzodiazepines?|xanax|valium|klonopin|ativan|clonazepam|lorazepam|"
+               r"alprazolam|diazepam|ssris?|snris?|antidepressants?|lexapro|zoloft|prozac|"
+               r"sertraline|escitalopram|fluoxetine|paroxetine|venlafaxine|effexor|wellbutrin|"
+               r"bupropion|lithium|seroquel|quetiapine|lamictal|buspar|buspirone|gabapentin|"
+               r"pregabalin|lyrica|adderall|ritalin|meds|medications?|medicines?|"
+               r"prescriptions?|pills)")
+_CHANGE = re.compile(
+    r"\b(stop|stops|stopping|stopped|quit|quitting|come off|coming off|get off|getting off|"
+    r"go off|going off|taper|tapering|wean|weaning|drop|dropping|ditch|ditching|replace|"
+    r"replacing|switch|switching|swap|swapping|trade|substitute|substituting|instead of|"
+    r"cold turkey)\b(?:\W+\w+){0,6}?\W+(my |his |her |the |their |all my )?"
+    rf"(\w+ )?{_MEDICATION}\b"
+    rf"|\b{_MEDICATION}\b(?:\W+\w+){{0,6}}?\W+(and|for|with|to) (switch|swap|go|move|"
+    r"change|replace)\w* (to|with|for|it with) selank"
+)
+
+
 def route(
-    normalized: str, ranker: Ranker, original: str, limits: Thresholds | None = None
+    normalized: str, ranker: Ranker, original: str, limits: Thresholds | None = None,
+    triage: Triage | None = None,
 ) -> Route:
-    """Route one message; `normalized` is its normalized text, `original` what the user sent."""
-    if is_crisis(normalized):
-        return Route(Status.SAFETY, "crisis words: safety comes before any answer")
+    """Route one message; `normalized` is its normalized text, `original` what the user sent.
+
+    `triage` is the crisis stage's verdict on the whole message, made before any cut.
+    """
+    if triage is not None and triage.danger is not Danger.NONE:
+        who = "someone else is" if triage.danger is Danger.OTHER else "the writer is"
+        return Route(Status.SAFETY, f"triage: {who} in danger ({triage.signal} on "
+                     f"{triage.sentence!r}); safety comes before any answer", triage=triage)
     if normalized in _COMMANDS:
-        return Route(_COMMANDS[normalized], f"the `{normalized}` command")
+        return Route(_COMMANDS[normalized], f"the `{normalized}` command", triage=triage)
     if is_help_request(normalized):
-        return Route(Status.HELP, "empty, a greeting or a request for help")
-    return by_score(ranker.rank(original, limit=5), limits or ranker.limits)
+        return Route(Status.HELP, "empty, a greeting or a request for help", triage=triage)
+    ranking = ranker.rank(original, limit=5)
+    medication = medication_change(normalized, ranker, ranking)
+    if medication is not None:
+        return medication
+    decision = by_score(ranking, limits or ranker.limits)
+    return Route(decision.status, decision.reason, decision.analysis, decision.candidates,
+                 triage)
+
+
+def medication_change(normalized: str, ranker: Ranker, ranking: Ranking) -> Route | None:
+    """Stopping or swapping a prescribed medicine gets the interactions answer and its caution.
+
+    "can i quit my xanax and use selank instead" must never get "I don't know": the answer
+    that says not to stop a medicine on one's own is the one that helps.
+    """
+    entry = ranker.kb.entry(MEDICATION_ENTRY)
+    if entry is None or not _CHANGE.search(normalized):
+        return None
+    best = ranking.candidates[0] if ranking.candidates else None
+    score = best.score if best is not None and best.entry.id == entry.id else 1.0
+    return Route(Status.ANSWER, "a question about stopping or swapping a prescribed medicine",
+                 ranking.analysis, (Candidate(entry, score, "medication change"),))
 
 
 def by_score(ranking: Ranking, limits: Thresholds = LEXICAL) -> Route:

@@ -87,7 +87,8 @@ class SemanticRanker:
         A long post buries its question in one sentence among others about the writer's
         week, so the message and each of its sentences are compared, and the best counts.
         """
-        text = clean(question)[0].strip() or " "
+        # Spaces collapsed as triage collapses them: the same string, so one encoding serves both.
+        text = " ".join(clean(question)[0].split()) or " "
         parts = [p for p in _QUESTION_PARTS.split(text)
                  if len(p.split()) >= MIN_PART_WORDS][:MAX_PARTS]
         vectors = self._encoder.encode([text, *parts] if len(parts) > 1 else [text])

@@ -25,6 +25,8 @@ def render_text(reply: Reply) -> str:
         parts += ["", f"Note: {reply.notice}"]
     if reply.source and reply.status is Status.ANSWER:
         parts += ["", f"Source: {reply.source}"]
+    if reply.safety_net:
+        parts += ["", reply.safety_net]
     parts += ["", textwrap.fill(reply.disclaimer, width=100)]
     return "\n".join(parts)
 

@@ -51,15 +51,18 @@ def render(reply: Reply) -> discord.Embed:
     footer, spill = _footer(reply)
     text = "\n\n".join(part for part in (_notice(reply), spill, reply.body) if part)
     fields = _fields(reply.comparison)
+    # The safety line ends the description; room is kept for it before anything is shortened.
+    net = f"\n\n{reply.safety_net}" if reply.safety_net else ""
 
-    room = EMBED_TOTAL_LIMIT - len(title) - len(footer)
+    room = EMBED_TOTAL_LIMIT - len(title) - len(footer) - len(net)
     fields_size = sum(f.size for f in fields)
-    fits = (len(text) <= DESCRIPTION_LIMIT and len(fields) <= FIELD_COUNT_LIMIT
+    fits = (len(text) + len(net) <= DESCRIPTION_LIMIT and len(fields) <= FIELD_COUNT_LIMIT
             and len(text) + fields_size <= room)
     if fits:
         description = text
     else:
-        budget = min(DESCRIPTION_LIMIT, max(room - fields_size, min(room, _DESCRIPTION_FLOOR)))
+        budget = min(DESCRIPTION_LIMIT - len(net),
+                     max(room - fields_size, min(room, _DESCRIPTION_FLOOR)))
         description = shorten(text, budget)
         room -= len(description)
         kept: list[_Field] = []
@@ -69,7 +72,7 @@ def render(reply: Reply) -> discord.Embed:
                 room -= item.size
         fields = kept
 
-    embed = discord.Embed(title=title, description=description,
+    embed = discord.Embed(title=title, description=description + net,
                           colour=_COLOURS.get(reply.status, discord.Colour.teal()))
     for item in fields:
         embed.add_field(name=item.name, value=item.value, inline=False)

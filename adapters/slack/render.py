@@ -144,6 +144,9 @@ def render(reply: Reply, options: RenderOptions | None = None) -> SlackMessage:
         if buttons:
             extras.append({"type": "actions", "elements": buttons})
     footer = _footer(reply)
+    if reply.safety_net:
+        # Its own block just above the footer: body cuts never reach it or the disclaimer.
+        extras.append(_context([f":sos: {escape(reply.safety_net)}"]))
 
     room = MAX_BLOCKS - len(top) - len(extras) - 1
     if safety:
@@ -165,7 +168,8 @@ def plain_text(reply: Reply) -> str:
     lines = [f"*{escape(reply.title)}*", to_mrkdwn(reply.body)]
     refs = reply.suggestions or (reply.related if reply.status is Status.FALLBACK else ())
     lines.extend(f"• {escape(ref.question)}" for ref in refs)
-    tail = f"\n\n_{escape(reply.disclaimer)}_"
+    net = f"\n\n{escape(reply.safety_net)}" if reply.safety_net else ""
+    tail = f"{net}\n\n_{escape(reply.disclaimer)}_"
     head = "\n".join(line for line in lines if line)
     if reply.status is not Status.SAFETY:
         head = cut(head, TEXT_LIMIT - len(tail))

@@ -184,3 +184,41 @@ def test_should_refuse_yaml_nested_too_deeply_without_crashing(tmp_path: Path) -
     path.write_text("[" * 20000 + "]" * 20000, encoding="utf-8")
     [message] = problems(path)
     assert message.startswith(f"{path}:")
+
+
+def test_should_read_safety_replies_per_language(tmp_path: Path) -> None:
+    """`safety.<lang>` sets the texts and lines; English is always there."""
+    block = textwrap.dedent("""\
+        safety:
+          es:
+            self: Llama al 112.
+            lines: ["112"]
+        entries:
+        """)
+    kb = load_knowledge_base(write(tmp_path, HEADER.replace("entries:\n", block)
+                                   + ENTRY.format(id="one")))
+    assert kb.safety_texts("es").self_text == "Llama al 112."
+    assert kb.safety_texts("es").lines == ("112",)
+    assert kb.safety_texts("de") == kb.safety_texts("en")
+    assert "emergency" in kb.safety_texts("en").other_text
+
+
+def test_should_locate_safety_block_problems(tmp_path: Path) -> None:
+    """An unknown language, a missing `self` and a misspelt field each name file:line:field."""
+    block = textwrap.dedent("""\
+        safety:
+          xx:
+            self: Hi.
+          es:
+            other: Quédate con ella.
+          fr:
+            self: Appelle le 112.
+            line: ["112"]
+        entries:
+        """)
+    path = write(tmp_path, HEADER.replace("entries:\n", block) + ENTRY.format(id="one"))
+    found = problems(path)
+    assert any(":6: safety.xx: unknown field" in p for p in found), found
+    assert any("safety.es.self: is missing" in p for p in found), found
+    assert any(":12: safety.fr.line: unknown field (did you mean `lines`?)" in p
+               for p in found), found

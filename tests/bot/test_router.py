@@ -106,3 +106,27 @@ def test_a_general_overdose_question_does_not_hide_a_crisis(responder: Responder
     assert responder.ask("can you overdose on selank?").status is not Status.SAFETY
     assert responder.ask("can you overdose on selank? i want to kill myself").status \
         is Status.SAFETY
+
+
+@pytest.mark.parametrize("message", [
+    "can i quit my long-term benzodiazepine and take selank instead?",
+    "i want to stop my zoloft and switch to selank",
+    "should i come off my xanax now that i have selank",
+])
+def test_should_answer_medication_changes_with_the_do_not_stop_caution(
+        responder: Responder, message: str) -> None:
+    """Stopping or swapping a prescribed medicine gets the interactions answer, never a fallback."""
+    reply = responder.ask(message)
+    assert (reply.status, reply.entry_id) == (Status.ANSWER, "drug-interactions")
+    assert "Do not start, stop or combine medicines on your own" in reply.body
+
+
+@pytest.mark.parametrize("message", ["what is the price of selank in euros",
+                                     "asdkjh qweqwe zzxq"])
+def test_should_point_to_emergency_help_when_it_does_not_know(responder: Responder,
+                                                              message: str) -> None:
+    """A missed crisis still sees where to turn: one line, the disclaimer kept."""
+    reply = responder.ask(message)
+    assert reply.status in (Status.FALLBACK, Status.SUGGEST)
+    assert reply.safety_net == responder.kb.safety_net
+    assert reply.disclaimer

@@ -123,3 +123,14 @@ def test_should_respect_every_limit_and_keep_the_disclaimer_for_any_reply(
                          comparison=comparison))
     assert_within_limits(embed)
     assert DISCLAIMER in (embed.footer.text or "")
+
+
+NET = "If you or someone near you is in danger, call your local emergency number."
+
+
+def test_should_end_the_description_with_the_safety_line_even_when_shortened() -> None:
+    """A long "I don't know" is shortened, never its safety line or its disclaimer."""
+    embed = render(reply(status=Status.FALLBACK, body="word " * 3000, safety_net=NET))
+    assert (embed.description or "").endswith(NET)
+    assert DISCLAIMER in (embed.footer.text or "")
+    assert_within_limits(embed)

@@ -235,3 +235,17 @@ def test_should_render_every_real_reply_within_limits_with_disclaimer_last(
     _assert_within_limits(message)
     _assert_disclaimer_last(message, reply.disclaimer)
     assert "<!here>" not in json.dumps(message.blocks) + message.text
+
+
+NET = "If you or someone near you is in danger, call your local emergency number."
+
+
+@pytest.mark.parametrize("status", [Status.FALLBACK, Status.SUGGEST])
+def test_should_show_the_safety_line_above_the_disclaimer(status: Status) -> None:
+    """"I don't know" and "did you mean" point to emergency help; the disclaimer stays last."""
+    message = render(_reply(status=status, entry_id=None, safety_net=NET,
+                            body="x" * 20_000))
+    assert any(NET in text for text in _texts(message.blocks))
+    assert NET in message.text
+    _assert_within_limits(message)
+    _assert_disclaimer_last(message)

@@ -1,0 +1,145 @@
+"""Train the crisis classifier: logistic regression on MiniLM sentence embeddings.
+
+Crisis items of `tests/bot/crisis_train.yaml` against its calm items (and those of
+`crisis_train_extra.yaml`), every question and
+alternate of the knowledge base and the non-crisis questions of the dev and tuning sets
+(ordinary questions, greetings, out-of-scope chat: all calm). The threshold is the
+lowest one (the most recall) whose false alarms stay within the issue's budgets (1% of
+ordinary questions, 5% of calm messages with scary words), measured on cross-validation
+folds the model was not trained on; every figure printed is out of fold. Only English
+items are used: the encoder is English, and the phrase lists cover the other languages.
+Writes `bot/triage_model.npz`.
+
+    python bench/train_triage.py [--folds 5] [--cache emb.npy] [--out bot/triage_model.npz]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import yaml
+
+from bot.embedding import MiniLMEncoder
+from bot.loader import load_knowledge_base
+from bot.paths import bundled_faq
+from bot.triage_model import MODEL_PATH, CrisisClassifier
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+"""The checkout: eval sets and the training corpus live here, not in the package."""
+
+CORPUS = PROJECT_ROOT / "tests" / "bot" / "crisis_train.yaml"
+EXTRA = PROJECT_ROOT / "tests" / "bot" / "crisis_train_extra.yaml"
+"""Calm examples written for the classifier (the bot, chat, handling needles and vials)."""
+Floats = npt.NDArray[np.float64]
+
+
+def fit(x: Floats, y: Floats, l2: float = 1e-4, steps: int = 1500) -> tuple[Floats, float]:
+    """Class-balanced logistic regression by full-batch gradient descent (Adam)."""
+    weight = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
+    w, b = np.zeros(x.shape[1]), 0.0
+    m, v, mb, vb = np.zeros_like(w), np.zeros_like(w), 0.0, 0.0
+    rate, beta1, beta2 = 0.05, 0.9, 0.999
+    for step in range(1, steps + 1):
+        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
+        error = (p - y) * weight / len(y)
+        gw, gb = x.T @ error + l2 * w, float(error.sum())
+        m, v = beta1 * m + (1 - beta1) * gw, beta2 * v + (1 - beta2) * gw * gw
+        mb, vb = beta1 * mb + (1 - beta1) * gb, beta2 * vb + (1 - beta2) * gb * gb
+        correction = np.sqrt(1 - beta2**step) / (1 - beta1**step)
+        w -= rate * correction * m / (np.sqrt(v) + 1e-8)
+        b -= rate * correction * mb / (np.sqrt(vb) + 1e-8)
+    return w, b
+
+
+def _eval_questions() -> list[str]:
+    """Questions of the fitting sets (never the holdout): greetings, chat, out of scope."""
+    questions = []
+    for name in ("dev.yaml", "tuning.yaml"):
+        path = PROJECT_ROOT / "tests" / "eval" / name
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+            if item.get("expect") != ["SAFETY"]:
+                questions.append(str(item["q"]))
+    return questions
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--plain-alarms", type=float, default=0.01)
+    parser.add_argument("--scary-alarms", type=float, default=0.05)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="keep the embeddings in this .npy file between runs")
+    args = parser.parse_args()
+
+    items = [item for path in (CORPUS, EXTRA)
+             for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    kb = load_knowledge_base(bundled_faq())
+    ordinary = sorted({p for e in kb.entries for p in (e.question, *e.alternates)}
+                      | set(_eval_questions()))
+    texts = [str(i["text"]) for i in items] + ordinary
+    labels = np.array([i["label"] != "calm" for i in items] + [False] * len(ordinary), float)
+    group = [str(i["category"]) if i["label"] == "calm" else "crisis" for i in items]
+    group += ["faq question"] * len(ordinary)
+    english = np.array([i["lang"] == "en" for i in items] + [True] * len(ordinary))
+    english_mask = english.copy()
+    print(f"{int(labels.sum())} crisis, {int((1 - labels).sum())} calm "
+          f"({len(ordinary)} of them ordinary questions); encoding...")
+    encoder = MiniLMEncoder()
+    if args.cache is not None and args.cache.exists():
+        x = np.load(args.cache)
+    else:
+        x = encoder.encode(texts).astype(np.float64)
+        if args.cache is not None:
+            np.save(args.cache, x)
+    # The encoder is English; other languages are left to the phrase lists.
+    x, labels, english = x[english], labels[english], english[english]
+    group = [g for g, keep in zip(group, english_mask, strict=True) if keep]
+
+    rng = np.random.default_rng(10)
+    folds = rng.permutation(len(labels)) % args.folds
+    out_of_fold = np.zeros(len(labels))
+    for fold in range(args.folds):
+        train, test = folds != fold, folds == fold
+        w, b = fit(x[train], labels[train])
+        out_of_fold[test] = 1.0 / (1.0 + np.exp(-(x[test] @ w + b)))
+
+    print("\nOut-of-fold recall and false alarms by threshold:")
+    for t in (0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99):
+        hits = out_of_fold >= t
+        print(f"  {t:.2f}  recall {hits[labels == 1].mean():6.1%}   "
+              f"false alarms {hits[labels == 0].mean():6.1%}")
+    # The most recall the issue's false-alarm budgets allow: ordinary questions <= 1%,
+    # calm messages with scary words <= 5% (out of fold, classifier alone).
+    plain = np.array([g in ("faq question", "ordinary", "schedule") for g in group])
+    threshold = 0.999
+    for candidate in np.arange(0.05, 1.0, 0.005):
+        hits = out_of_fold >= candidate
+        if (hits[plain & (labels == 0)].mean() <= args.plain_alarms
+                and hits[~plain & (labels == 0)].mean() <= args.scary_alarms):
+            threshold = float(candidate)
+            break
+    fired = out_of_fold >= threshold
+    print(f"\nOut-of-fold ({args.folds} folds), threshold {threshold:.3f} (the lowest, so the "
+          f"most recall, within {args.plain_alarms:.0%} false alarms on ordinary questions and "
+          f"{args.scary_alarms:.0%} on calm messages with scary words):")
+    print(f"  recall, English crisis          {fired[labels == 1].mean():6.1%}  "
+          f"({int(labels.sum())})")
+    calm = labels == 0
+    print(f"  false alarms, all calm          {fired[calm].mean():6.1%}  ({calm.sum()})")
+    for name in sorted(set(group) - {"crisis"}):
+        mask = np.array([g == name for g in group]) & calm
+        print(f"    {name:<28} {fired[mask].mean():6.1%}  ({mask.sum()})")
+
+    w, b = fit(x, labels)
+    model = CrisisClassifier(w.astype(np.float32), b, threshold, encoder.name)
+    model.save(args.out)
+    print(f"\nWrote {args.out} (trained on all {len(labels)} English items, "
+          f"threshold {threshold:.3f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""Triage: reports from risk questions, any person and tense, nine languages, before any cut."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.embedding import EmbeddingUnavailableError, MiniLMEncoder
+from bot.knowledge import KnowledgeBase
+from bot.language import detect
+from bot.reply import Status
+from bot.responder import Responder
+from bot.triage import Danger, Triager
+
+TRIAGER = Triager()
+HERE = Path(__file__).parent
+
+
+def _crisis_messages() -> list[str]:
+    items = yaml.safe_load((HERE / "crisis_messages.yaml").read_text(encoding="utf-8"))
+    return [str(i["q"]) for i in items if i["expect"] == ["SAFETY"]]
+
+
+@pytest.mark.parametrize(("message", "danger"), [
+    ("my wife is seizing on the floor", Danger.OTHER),
+    ("she's seizing what do i do", Danger.OTHER),
+    ("i think i am having a seizure right now", Danger.SELF),
+    ("I want to kill myself", Danger.SELF),
+    ("he wants to kill himself", Danger.OTHER),
+    ("my sister says she is going to end it tonight", Danger.OTHER),
+    ("they wanted to die and now they are not answering", Danger.OTHER),
+    ("my friend wants to die", Danger.OTHER),
+    ("took 12 ambien", Danger.SELF),
+    ("swallowed a handful of advil", Danger.SELF),
+    ("my son drank a bottle of cough syrup", Danger.OTHER),
+    ("my 3 year old got into my pills", Danger.OTHER),
+    ("my daughter has been burning herself", Danger.OTHER),
+    ("kms", Danger.SELF),
+    ("I have the rope ready for tonight", Danger.SELF),
+])
+def test_should_catch_a_report_and_name_who_is_in_danger(message: str, danger: Danger) -> None:
+    """Person, tense and number variants of one crisis, each with the right person."""
+    assert TRIAGER.triage(message).danger is danger
+
+
+@pytest.mark.parametrize("message", [
+    "could selank trigger a seizure?",
+    "is suicidal ideation a known side effect?",
+    "can you theoretically overdose on selank?",
+    "my mom will kill me when she sees my grades",
+    "my uncle had a heart attack in 2019",
+    "one spray morning and night",
+    "this exam is killing me, will selank help me focus",
+    "I'm dying to know how selank works",
+    "took 2 sprays this morning, when will i feel it?",
+])
+def test_should_let_risk_questions_idioms_and_past_events_through(message: str) -> None:
+    """A question about a risk, an idiom or a past event gets the answer it asked for."""
+    assert TRIAGER.triage(message).danger is Danger.NONE
+
+
+@pytest.mark.parametrize(("message", "lang"), [
+    ("me quiero morir", "es"),
+    ("mi hijo se tomó todas mis pastillas", "es"),
+    ("хочу умереть", "ru"),
+    ("ya hochu umeret", "ru"),
+    ("не хочу жити", "uk"),
+    ("ich will nicht mehr leben", "de"),
+    ("je veux mourir", "fr"),
+    ("quero morrer", "pt"),
+    ("voglio morire", "it"),
+    ("chcę umrzeć", "pl"),
+    ("no puedo mas", "es"),
+])
+def test_should_catch_crises_in_each_language(message: str, lang: str) -> None:
+    """Nine languages, accents optional, Russian typed in Latin letters too."""
+    verdict = TRIAGER.triage(message)
+    assert verdict.is_crisis
+    assert verdict.lang == lang
+
+
+@pytest.mark.parametrize(("message", "lang", "words"), [
+    ("me quiero morir", "es", "emergencias"),
+    ("хочу умереть", "ru", "112"),
+    ("ich will nicht mehr leben", "de", "112"),
+    ("je veux mourir", "fr", "112"),
+])
+def test_should_reply_in_the_message_language(responder: Responder, kb: KnowledgeBase,
+                                              message: str, lang: str, words: str) -> None:
+    """The safety reply comes from faq.yaml's block for the message's language."""
+    reply = responder.ask(message)
+    assert reply.status is Status.SAFETY
+    assert kb.safety_texts(lang).self_text in reply.body
+    assert words in reply.body and reply.disclaimer
+
+
+def test_someone_else_in_danger_gets_guidance_for_helping(responder: Responder,
+                                                         kb: KnowledgeBase) -> None:
+    """A third person in danger: call, stay with them, remove means; not the first-person text."""
+    reply = responder.ask("my brother swallowed a whole bottle of pills")
+    texts = kb.safety_texts("en")
+    assert reply.status is Status.SAFETY
+    assert texts.other_text in reply.body and texts.self_text not in reply.body
+    assert "Stay with them" in reply.body
+
+
+def test_should_triage_past_the_input_cut(responder: Responder) -> None:
+    """A crisis sentence after the first 1,000 characters is still seen."""
+    message = "what is selank used for? " * 60 + "i swallowed 30 pills an hour ago"
+    assert responder.ask(message).status is Status.SAFETY
+
+
+def test_should_say_which_signal_fired_on_which_sentence() -> None:
+    """`--explain` shows the signal and the sentence, not just "safety"."""
+    verdict = TRIAGER.triage("Is selank legal? My wife is seizing on the floor.")
+    assert "pattern" in verdict.signal
+    assert verdict.sentence == "My wife is seizing on the floor."
+
+
+def test_should_detect_the_language_of_plain_questions() -> None:
+    assert detect("is selank addictive?") == "en"
+    assert detect("¿el selank es adictivo?") == "es"
+
+
+_WORDS = ("selank peptide nasal spray the calm anxiety focus sleep memory "
+          "tuftsin russia institute storage fridge vial morning evening").split()
+
+
+def _filler(seed: int) -> str:
+    """5,000 characters of ordinary words, some sentences ended, some run on."""
+    rng = random.Random(seed)
+    words: list[str] = []
+    while sum(len(w) + 1 for w in words) < 5000:
+        words.append(rng.choice(_WORDS) + rng.choice(["", "", "", "", ".", ","]))
+    return " ".join(words)
+
+
+_FILLER = st.integers(min_value=0, max_value=10**6).map(_filler)
+_QUESTIONS = st.sampled_from([
+    "What is Selank?", "Is selank addictive?", "How is Selank different from Semax?",
+    "how long does it take to work", "can i store it in the fridge",
+])
+_CRISES = _crisis_messages()
+
+
+@settings(max_examples=60, deadline=None)
+@given(crisis=st.sampled_from(_CRISES), question=_QUESTIONS,
+       before=st.booleans(), join=st.sampled_from([" ", "\n", ". ", "? "]))
+def test_an_ordinary_question_never_hides_a_crisis(crisis: str, question: str, before: bool,
+                                                   join: str) -> None:
+    """A crisis message asked alongside a Selank question is still a crisis."""
+    message = f"{question}{join}{crisis}" if before else f"{crisis}{join}{question}"
+    assert TRIAGER.triage(message).is_crisis
+
+
+@settings(max_examples=30, deadline=None)
+@given(crisis=st.sampled_from(_CRISES), filler=_FILLER, before=st.booleans(),
+       join=st.sampled_from([" ", "\n", ". "]))
+def test_five_thousand_characters_of_filler_never_hide_a_crisis(
+        crisis: str, filler: str, before: bool, join: str) -> None:
+    """However long the rest of the message, a crisis sentence in it is found."""
+    message = f"{filler}{join}{crisis}" if before else f"{crisis}{join}{filler}"
+    assert TRIAGER.triage(message).is_crisis
+
+
+@pytest.fixture(scope="module")
+def classifying() -> Triager:
+    try:
+        return Triager(MiniLMEncoder())
+    except EmbeddingUnavailableError as error:  # pragma: no cover - the model is a dependency
+        pytest.skip(str(error))
+
+
+def test_classifier_catches_what_no_pattern_names(classifying: Triager) -> None:
+    """An indirect wording no pattern lists is caught by the embedding classifier."""
+    message = "nothing matters anymore and i am done with everything"
+    assert TRIAGER.triage(message).danger is Danger.NONE
+    verdict = classifying.triage(message)
+    assert verdict.is_crisis and verdict.signal.startswith("classifier p=")
+
+
+def test_classifier_leaves_ordinary_questions_alone(classifying: Triager) -> None:
+    for question in ("What is Selank?", "Is selank addictive?", "selank vs semax"):
+        assert not classifying.triage(question).is_crisis
