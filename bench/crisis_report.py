@@ -1,7 +1,9 @@
 """How many crises reach the safety reply, and how many calm messages are sent there wrongly.
 
 Reads sets of `{text, label: crisis_self | crisis_other | calm, category, lang}` items and
-prints a table per category and per language. Prints figures; asserts nothing.
+prints a table per category and per language, for the bot as configured (MATCHER: the
+hybrid by default, with the crisis classifier; MATCHER=lexical, patterns alone). Prints
+figures; asserts nothing.
 
     python bench/crisis_report.py SET [SET ...] [--faq FAQ] [--misses]
 """
@@ -18,7 +20,7 @@ from bot.config import environment
 from bot.loader import load_knowledge_base
 from bot.paths import default_faq_path
 from bot.reply import Status
-from bot.responder import Responder
+from bot.responder import configured
 
 
 def main() -> None:
@@ -27,7 +29,8 @@ def main() -> None:
     parser.add_argument("--faq", type=Path, default=None)
     parser.add_argument("--misses", action="store_true", help="print every miss")
     args = parser.parse_args()
-    responder = Responder(load_knowledge_base(args.faq or default_faq_path(environment())))
+    env = environment()
+    responder = configured(load_knowledge_base(args.faq or default_faq_path(env)), env)
     rows: dict[str, list[bool]] = defaultdict(list)
     langs: dict[str, list[bool]] = defaultdict(list)
     crisis: list[bool] = []
