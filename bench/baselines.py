@@ -80,8 +80,8 @@ def bm25_scorer(kb: KnowledgeBase) -> Scorer:
         tokens = bm25s.tokenize([question], stopwords="en", stemmer=stemmer, show_progress=False)
         if not tokens.ids[0]:
             return np.zeros(len(kb.entries))
-        return np.asarray(retriever.get_scores(
-            [tokens.vocab_inv[t] for t in tokens.ids[0]]), dtype=float)
+        words = {index: word for word, index in tokens.vocab.items()}
+        return np.asarray(retriever.get_scores([words[t] for t in tokens.ids[0]]), dtype=float)
 
     return score
 
