@@ -76,7 +76,9 @@ _STRONG = {
                          r"tomorrow|next week)",
     "farewell": r"\b(goodbye|suicide|farewell) (note|letter|message)s?\b|\b(this is|it is|that "
                 r"this is|that it is|said it was|was) (my|his|her|their) (very )?last (post|"
-                r"message|msg|text|video|story|tweet|day)\b|\b(writing|wrote|written|write|writes|"
+                r"message|msg|text|video|story|tweet|day)(?=$| (ever|here|on here|goodbye|"
+                r"bye|and|so|"
+                r"sorry|love)\b)|\b(writing|wrote|written|write|writes|"
                 r"left) (letters|notes) (to|for) (everyone|everybody|the people|people|my (family|"
                 r"kids|loved ones|parents|friends)|his|her|their)\b|\b(will not|wo not) (be "
                 r")?need(ing)? (them|it|these|those|this|anything|any of (it|this|them|that))( "
@@ -155,8 +157,10 @@ _STRONG = {
                     r"(lift|move|feel) (my|his|her|their) (arm|leg|face|hand)|\bwords (come|"
                     r"coming|came) out wrong|\bworst headache|\b(arm|leg|hand|face) (suddenly "
                     r")?(went|goes|going|gone|has gone|is|feels) (weak|limp|numb|dead|"
-                    r"floppy)\b.{0,40}\b(can not|cannot|could not|unable to) (lift|move|raise|"
-                    r"feel|hold)|\b(half|one side of) (my|his|her|their|the) face (is |went |has "
+                    r"floppy)\b(?! (after|from) (sleeping|lying|sitting))(.{0,40})\b(can not|"
+                    r"cannot|"
+                    r"could not|unable to) (lift|move|raise) (it|them|(my|his|her|their) (arm|"
+                    r"leg|hand))\b|\b(half|one side of) (my|his|her|their|the) face (is |went |has "
                     r"gone )?(numb|droop|drop)",
     "chest pain now": r"\bcrushing\b.{0,20}\bchest|\bchest\b.{0,25}\bcrushing\b|"
                       r"\bchest\b.{0,40}\bleft arm (is |feels |going |gone |went )?(numb|tingl|"
@@ -193,7 +197,7 @@ _WEAK = {
                      r"pressure)\b|\b(passed|passing) out\b|\bfaint(ed|ing)\b|\bcollaps(ed|ing)\b",
     "throat or face swelling": r"\bthroat (is |feels |keeps )?(closing|swelling|swollen|tight)|"
                                r"\b(tongue|tounge|lips?|throat) (feels?|is|are|looks?|getting|"
-                               r"going|got) (huge|thick|fat|too big|massive|enormous|so big)\b|"
+                               r"going|got) (huge|fat|too big|massive|enormous|so big)\b|"
                                r"\b(tongue|lips?|face|mouth|eyes?) (is |are |keeps )?(swelling|"
                                r"swollen|swelled up|swells up|puffing up|puffed up)",
     "swelling word": r"\b(tongue|tounge|lips?|face|mouth|eyes?) .{0,25}(swelling|swollen|swell(ed|"
