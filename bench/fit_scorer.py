@@ -48,8 +48,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 """The checkout: eval sets and docs live here, not in the package."""
 
 EVAL = PROJECT_ROOT / "tests" / "eval"
-SETS = [EVAL / "dev.yaml", EVAL / "tuning.yaml", EVAL / "dev-voices.yaml",
-        EVAL / "dev-voices-b.yaml", EVAL / "dev-holdout-2026-11.yaml"]
+SETS = [EVAL / name for name in (
+    "dev.yaml", "tuning.yaml", "dev-voices.yaml", "dev-voices-b.yaml", "dev-voices-c.yaml",
+    "dev-holdout-2026-11.yaml")]
 BLIND = ("blind.yaml",)
 FOLDS = 5
 WRONG_CAP = 0.007

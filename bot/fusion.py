@@ -58,8 +58,8 @@ class FusionModel:
         return np.asarray(1.0 / (1.0 + np.exp(-logits)), dtype=np.float64)
 
 
-MODEL = FusionModel(weights=(4.8152, 1.6883, 10.9144, 4.9081, -0.0479, -0.7127, 0.373),
-                    bias=-7.793)
+MODEL = FusionModel(weights=(4.7261, 1.263, 11.9617, 5.1744, -0.0666, -0.4307, 0.349),
+                    bias=-7.586)
 """Fitted by bench/fit_scorer.py; paste its output here after refitting."""
 
 

@@ -204,7 +204,8 @@ class Matcher:
                 corrections.append((token, relative))
             tokens.append(relative)
         unknown = tuple(t for t in dict.fromkeys(tokens) if t not in self.weights)
-        return Analysis(normalized, tuple(tokens), tuple(corrections), unknown)
+        names = tuple(w for w in dict.fromkeys(words) if _is_name(w) and stem(w) in unknown)
+        return Analysis(normalized, tuple(tokens), tuple(corrections), unknown, names)
 
     def _relative(self, token: str) -> str:
         """A known word from the same root, for an unknown one: dopaminergic -> dopamine.
@@ -265,7 +266,7 @@ class Matcher:
             phrases.append(self._phrases[start + int(np.argmax(dice[start:stop] + similarity))])
             keyword = max((sum(weight[t] for t in k) for k in self._keywords[index]
                            if k and k <= query_set), default=0.0) / query_weight
-            lacking.append(self._lacking(rare, query_set, index))
+            lacking.append(self._lacking(rare, query_set, index, analysis.names))
             rows.append((best_dice[index], coverage[index], float(similarity.max()),
                          keyword, len(lacking[-1]), unknown, float(posterior[position])))
         exact = tuple(query_text in self._phrase_text[self._entry_starts[i]:self._entry_stops[i]]
@@ -284,13 +285,16 @@ class Matcher:
     def lacking(self, analysis: Analysis, index: int) -> tuple[str, ...]:
         """What the question is about that entry `index` never mentions: a subject word only
         other entries use ("semax"), or a subject the source never covers ("fridge")."""
-        return self._lacking(self.subject_words(analysis), frozenset(analysis.tokens), index)
+        return self._lacking(self.subject_words(analysis), frozenset(analysis.tokens), index,
+                             analysis.names)
 
-    def _lacking(self, rare: list[str], query: frozenset[str], index: int) -> tuple[str, ...]:
+    def _lacking(self, rare: list[str], query: frozenset[str], index: int,
+                 names: tuple[str, ...] = ()) -> tuple[str, ...]:
         words = self._entry_words[index]
         return (*(t for t in rare if index not in self._entry_postings[t]),
                 *(term for term, tokens in self._not_covered
-                  if tokens <= query and not tokens <= words))
+                  if tokens <= query and not tokens <= words),
+                *names)
 
     def rank(self, question: str, limit: int = 5) -> Ranking:
         """The best `limit` entries for the question, best first, scores in [0, 1]."""
@@ -311,6 +315,21 @@ class Matcher:
         if not normalize(text):
             return list(self.kb.entries[:limit])
         return [candidate.entry for candidate in self.rank(text, limit).candidates]
+
+
+CHAT_WORDS = frozenset({
+    "lol", "lmao", "lmfao", "rofl", "ngl", "tbh", "imo", "imho", "fr", "frfr", "bro", "bruh",
+    "fam", "omg", "wtf", "smh", "idk", "irl", "btw", "fyi", "asap", "pls", "plz", "thx",
+    "yall", "gonna", "wanna", "kinda", "sorta", "lowkey", "highkey", "deadass", "legit",
+    "selank", "selanks",
+})
+"""Chat words no dictionary lists that name nothing: never read as an unknown subject."""
+
+
+def _is_name(word: str) -> bool:
+    """A word of four letters or more that is neither English nor chat: a name, most likely."""
+    return (len(word) >= 4 and word.isalpha() and word.isascii()
+            and word not in CHAT_WORDS and not is_english(word))
 
 
 def _phrases(entry: Entry) -> Iterable[str]:

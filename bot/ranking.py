@@ -22,6 +22,9 @@ class Analysis:
     tokens: tuple[str, ...]
     corrections: tuple[tuple[str, str], ...]
     unknown: tuple[str, ...]
+    names: tuple[str, ...] = ()
+    """Unknown words that are no English word either ("dihexa", "ozempic"): most likely the
+    name of something the knowledge base never mentions."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,16 @@ HELP_INTENTS = (
     "can you help me", "help me please", "I'm new here, how does this work",
     "just testing whether this works", "is this thing on", "hello, are you there",
     "what's up bot", "hey bot, what do you do",
+    "are you a real person or a computer", "is a person reading these messages",
+    "are you just ChatGPT", "are you a chatbot", "is this automated",
+    "who wrote your answers", "what are your answers based on",
+    "can I give your answers to patients as medical advice", "do you give medical advice",
+    "what is this chat for", "what is this channel for", "which topics do you know",
+    "are you only about Selank", "what kinds of questions does it handle",
+    "tu es un robot ou une vraie personne", "qu'est-ce que tu sais faire",
+    "você fala sobre o quê", "o que você sabe", "co umiesz", "o czym możesz mówić",
+    "qué puedes hacer", "de qué sabes", "was kannst du", "worüber weißt du etwas",
+    "cosa sai fare", "di cosa parli", "что ты умеешь", "что ты знаешь", "що ти вмієш",
 )
 """Questions about the bot itself, in the team's words: the help route is chosen by meaning,
 so "what sort of stuff are you good for" reaches it without being listed."""

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 
+from bot.folding import fold
+
 _GREETING = re.compile(
     r"^((hi+|hey+|hello+|helo|hiya|howdy|yo+|sup|hola|greetings|gm|morning|evening|"
     # The greetings of the languages our members write English in (dev sets A and B).
-    r"hallo|servus|moin|bonjour|salut|ciao|buongiorno|ola|oi|privet|zdravstvuyte|"
+    r"hallo|servus|moin|bonjour|salut|ciao|buongiorno|ola|oi|privet|zdravstvuyte|wsg|"
+    r"tudo bem|namaskar|salam|salaam|marhaba|kamusta|"
     r"czesc|dzien dobry|namaste|buenos dias|buenas|guten tag|"
     r"good (morning|afternoon|evening|day)|thanks?|thank you|ty|ok|okay)\b"
     r"( (there|bot|selank bot|selankbot|all|everyone|guys|folks|friend|mate)\b)?\s*)+"
@@ -38,7 +41,10 @@ _HELP = re.compile(
 
 
 def is_help_request(normalized: str) -> bool:
-    """True for an empty message, a bare greeting, or a question about the bot itself."""
-    rest = " ".join(_POLITE.sub(" ", normalized).split())
+    """True for an empty message, a bare greeting, or a question about the bot itself.
+
+    Accents are folded first, so "Olá" and "Cześć" are the greetings "ola" and "czesc".
+    """
+    rest = " ".join(_POLITE.sub(" ", fold(normalized)).split())
     rest = _GREETING.sub("", rest).strip()
     return not rest or bool(_HELP.search(rest))

@@ -38,6 +38,6 @@ class Thresholds:
 LEXICAL = Thresholds(answer_min_score=0.95, answer_min_margin=0.0, suggest_min_score=0.07)
 """For MATCHER=lexical: fitted on dev and tuning before the semantic ranker existed."""
 
-HYBRID = Thresholds(answer_min_score=0.84, answer_min_margin=0.3, suggest_min_score=0.02,
-                    help_min_similarity=0.62)
+HYBRID = Thresholds(answer_min_score=0.68, answer_min_margin=0.2, suggest_min_score=0.02,
+                    help_min_similarity=0.58)
 """For the fused ranker (the default): fitted by bench/fit_scorer.py out of fold."""
