@@ -27,13 +27,13 @@ ci:
 
 # Ruff over everything we ship or test.
 lint: $(STAMP)
-	$(BIN)/ruff check bot adapters tests bench
+	$(BIN)/ruff check bot adapters app tests bench
 
 # hadolint over the Dockerfile (the binary comes with the dev extra; no Docker needed).
 lint-docker: $(STAMP)
 	$(BIN)/hadolint Dockerfile
 
-# mypy in strict mode over the core and the adapters.
+# mypy in strict mode over bot/, adapters/ and app/.
 typecheck: $(STAMP)
 	$(BIN)/mypy
 

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from aiohttp import web
 
-from bot.service import BotService
+from bot.ops.service import BotService
 
 
 class Adapter(Protocol):

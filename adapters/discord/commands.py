@@ -13,8 +13,8 @@ from collections.abc import Awaitable, Callable
 import discord
 from discord import app_commands
 
-from bot.reply import Reply
-from bot.service import Asker, BotService
+from bot.core.reply import Reply
+from bot.ops.service import Asker, BotService
 
 CHOICE_LIMIT = 25
 CHOICE_TEXT_LIMIT = 100

@@ -39,10 +39,10 @@ from adapters.slack.render import (
 )
 from adapters.slack.settings import ResponseType, SlackSettings
 from adapters.slack.verify import TIMESTAMP_HEADER, Refusal, SignatureVerifier
-from bot.config import ConfigError
-from bot.logging_setup import log_event
-from bot.reply import Reply
-from bot.service import Asker, BotService
+from bot.core.reply import Reply
+from bot.ops.config import ConfigError
+from bot.ops.logging_setup import log_event
+from bot.ops.service import Asker, BotService
 
 PLATFORM: Final = "slack"
 COMMAND: Final = "/selank"

@@ -16,13 +16,13 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from adapters import runner
 from adapters.base import Platform
-from bot.config import ConfigError
-from bot.responder import Responder
-from bot.service import Asker, BotService
-from bot.settings import OpsSettings
-from bot.store import Store
+from app import runner
+from bot.core.responder import Responder
+from bot.ops.config import ConfigError
+from bot.ops.service import Asker, BotService
+from bot.ops.settings import OpsSettings
+from bot.ops.store import Store
 
 
 class FakeSettings:
@@ -244,7 +244,7 @@ def test_socket_mode_routes_should_not_move_the_health_port(responder: Responder
 
 def test_importing_the_runner_loads_no_platform_library() -> None:
     """The chat libraries load only for a platform that runs."""
-    code = ("import sys, adapters.runner\n"
+    code = ("import sys, app.runner\n"
             "print(sorted(n for n in sys.modules if n.split('.')[0] in "
             "('slack_bolt', 'slack_sdk', 'discord')))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

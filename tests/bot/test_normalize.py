@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.normalize import INPUT_CAP, apply_synonyms, clean, normalize
+from bot.matching.normalize import INPUT_CAP, apply_synonyms, clean, normalize
 
 
 def test_should_casefold_and_drop_punctuation() -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.reply import Status
-from bot.responder import Responder
+from bot.core.reply import Status
+from bot.core.responder import Responder
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Editorial rules for bot/data/faq.yaml that the loader cannot know: the curation contract.
+"""Editorial rules for bot/content/data/faq.yaml that the loader cannot know: the curation contract.
 
 Every topic id of the shared topic table, answers of 40 to 120 words in our own words
 (no run of 8 words from the article), no dose ever, 2 to 4 bullets, 2 or 3 related
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import Entry, KnowledgeBase
+from bot.content.knowledge import Entry, KnowledgeBase
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"  # beside the checkout
 WORD = re.compile(r"[a-z0-9']+")
