@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from adapters import registry
 from adapters.terminal import chat, render_text
 from bot.content.loader import KnowledgeBaseError, load_knowledge_base
 from bot.content.paths import copy_kb, default_faq_path
@@ -134,10 +135,11 @@ def _parser() -> argparse.ArgumentParser:
     init_kb.add_argument("--force", action="store_true", help="replace files already there")
     init_kb.set_defaults(handler=_init_kb)
 
+    names = list(registry.platforms())
     run = commands.add_parser("run", parents=[common],
                               help="start the configured adapters, or a terminal chat")
-    run.add_argument("platform", nargs="?", choices=["slack", "discord"],
-                     help="start only this adapter")
+    run.add_argument("platform", nargs="?", choices=names,
+                     help=f"start only this adapter ({', '.join(names)})")
     run.add_argument("--headless", action="store_true",
                      help="serve health, metrics, reload and the store with no chat platform")
     run.set_defaults(handler=_run)

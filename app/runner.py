@@ -11,20 +11,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import importlib
 import logging
 import os
 import re
 import signal
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from adapters import registry
 from adapters.base import Adapter, AdapterFactory, Platform, PlatformSettings, ServesRoutes
 from adapters.terminal import chat
 from bot.content.loader import load_knowledge_base
@@ -46,25 +45,6 @@ from bot.ops.writer import DurableRecorder
 log = logging.getLogger("selank.runner")
 ADAPTER_STOP_SECONDS = 15.0
 SECRET_NAME = re.compile(r"TOKEN|SECRET|SALT|PASSWORD|KEY", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class _Source:
-    """Where a platform's settings and adapter classes live, imported only when needed."""
-
-    settings_module: str
-    settings_class: str
-    adapter_module: str
-    adapter_class: str
-    token: str
-
-
-PLATFORMS: dict[str, _Source] = {
-    "slack": _Source("adapters.slack.settings", "SlackSettings",
-                     "adapters.slack.app", "SlackAdapter", "SLACK_BOT_TOKEN"),
-    "discord": _Source("adapters.discord.settings", "DiscordSettings",
-                       "adapters.discord.client", "DiscordAdapter", "DISCORD_TOKEN"),
-}
 
 
 class StartupError(Exception):
@@ -99,7 +79,8 @@ def main(faq_path: Path | None = None, platform: str | None = None,
     except EmbeddingUnavailableError as error:
         return _cannot_start(f"the semantic matcher: {error}")
     if not platforms and not headless and interactive:
-        print("No SLACK_BOT_TOKEN or DISCORD_TOKEN set: starting a terminal chat instead.")
+        tokens = " or ".join(r.token for r in registry.platforms().values())
+        print(f"No {tokens} set: starting a terminal chat instead.")
         return chat(BotService(responder, limiter=RateLimiter(settings.rate_limit_per_minute),
                                question_log=QuestionLog(include_text=settings.log_questions)))
     configure_logging(settings.log_format, settings.log_level, secrets=secret_values(env))
@@ -122,7 +103,7 @@ def select_platforms(env: Mapping[str, str], only: str | None,
                      problems: list[str]) -> list[Platform]:
     """The platforms to run: `only`, or each whose token is set; problems are appended."""
     chosen: list[Platform] = []
-    for name, source in PLATFORMS.items():
+    for name, source in registry.platforms().items():
         if only not in (None, name):
             continue
         if only is None and not env.get(source.token, "").strip():
@@ -223,15 +204,14 @@ def secret_values(env: Mapping[str, str]) -> list[str]:
     return values
 
 
-def _load(name: str, source: _Source,
+def _load(name: str, source: registry.Registration,
           problems: list[str]) -> tuple[PlatformSettings, AdapterFactory] | None:
     try:
-        settings_class = getattr(importlib.import_module(source.settings_module),
-                                 source.settings_class)
-        factory = getattr(importlib.import_module(source.adapter_module), source.adapter_class)
+        settings_class = registry.load(source.settings)
+        factory = registry.load(source.adapter)
     except (ImportError, AttributeError):
         problems.append(f"{source.token} is set, but this build of selank-bot has no {name} "
-                        f"adapter ({source.adapter_module})")
+                        f"adapter ({source.adapter.partition(':')[0]})")
         return None
     return cast(PlatformSettings, settings_class), cast(AdapterFactory, factory)
 
@@ -240,16 +220,17 @@ def _routes(platforms: list[Platform], adapters: Mapping[str, Adapter],
             health_port: int) -> tuple[list[Any], int, str]:
     """Routes adapters serve over HTTP, the port and the variable that sets it.
 
-    The port is the adapter's own (Slack's PORT) when it has routes. Slack in Socket Mode
-    still has `routes()` but takes no HTTP, so it is skipped.
+    The port is the adapter's own (`http_port()`, Slack's PORT) when it has routes; an
+    adapter that takes no HTTP (Slack in Socket Mode) returns none.
     """
     for platform in platforms:
-        if getattr(platform.settings, "socket_mode", False):
-            continue
         adapter = adapters[platform.name]
-        routes = list(cast(ServesRoutes, adapter).routes()) if hasattr(adapter, "routes") else []
+        if not isinstance(adapter, ServesRoutes):
+            continue
+        routes = list(adapter.routes())
         if routes:
-            return routes, int(getattr(platform.settings, "port", health_port)), "PORT"
+            port, variable = adapter.http_port()
+            return routes, port, variable
     return [], health_port, "HEALTH_PORT"
 
 

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 import discord
 from discord import app_commands
 
+from adapters.discord.messages import without_markup
 from bot.core.reply import Reply
 from bot.ops.service import Asker, BotService
 
@@ -45,7 +46,7 @@ class SelankCommands(app_commands.Group):
         if picked is not None:
             reply = await asyncio.to_thread(self._service.show, picked["entry_id"], asker)
         else:
-            reply = await asyncio.to_thread(self._service.ask, question, asker)
+            reply = await asyncio.to_thread(self._service.ask, without_markup(question), asker)
         await self._respond(interaction, reply)
 
     @ask.autocomplete("question")

@@ -1,7 +1,8 @@
 """Turns what people type into comparable tokens: the same text always gives the same tokens.
 
-Chat text arrives with platform markup, typos, contractions and shorthand; the knowledge
-base is written in full words. Both sides go through the same steps so they meet.
+Chat text arrives with typos, contractions and shorthand (each adapter has already taken
+out its platform's markup); the knowledge base is written in full words.
+Both sides go through the same steps so they meet.
 """
 
 from __future__ import annotations
@@ -16,11 +17,8 @@ import Stemmer
 INPUT_CAP = 1000
 """Characters of a question that are matched; longer input is cut here and the reply says so."""
 
-# Slack `<!channel>`, `<@U123|name>`, `<#C1|general>`, `<https://x|label>`; Discord `<@123>`,
-# `<@&123>`, `<#123>`, `<:emoji:123>`; plain `@everyone` / `@here`.
-_MARKUP = re.compile(r"<[!@#:a-zA-Z][^<>\s]{0,200}>|@everyone\b|@here\b|@channel\b")
-_LINK = re.compile(r"<(?:https?|mailto):[^<>|\s]{1,500}\|([^<>]{1,200})>")
-"""A Slack link with a label (`<https://x|label>`): the label is what the user wrote."""
+# Broadcast words, whatever the platform: never matched, never echoed as a ping.
+_MARKUP = re.compile(r"@everyone\b|@here\b|@channel\b")
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
 )
@@ -51,19 +49,18 @@ _STEMMER = Stemmer.Stemmer("english")
 
 
 def strip_markup(text: str) -> str:
-    """The whole text without chat markup or control characters, line breaks kept.
+    """The whole text without broadcast words or control characters, line breaks kept.
 
     Triage reads this, uncut: a crisis sentence after the first 1,000 characters counts.
     """
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)
-    text = _LINK.sub(r" \1 ", text)
     text = _MARKUP.sub(" ", text)
     return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
 
 
 def clean(text: str) -> tuple[str, bool]:
-    """Strip chat markup and control characters and apply the input cap.
+    """Strip broadcast words and control characters and apply the input cap.
 
     Returns the cleaned text and whether it was cut, so the reply can say so.
     """
@@ -71,7 +68,6 @@ def clean(text: str) -> tuple[str, bool]:
     cut = len(text) > INPUT_CAP
     text = text[:INPUT_CAP]
     text = _CONTROL.sub(" ", text)
-    text = _LINK.sub(r" \1 ", text)
     text = _MARKUP.sub(" ", text)
     return " ".join(text.split()), cut
 
