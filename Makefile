@@ -4,7 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test ci lint lint-docker typecheck eval bench fit train-triage baselines clean
+.PHONY: help run test ci lint lint-docker typecheck eval bench fit train-triage baselines clean
+.DEFAULT_GOAL := help
+
+# List the targets, each with the first line of the comment above it (a bare `make`).
+help:
+	@awk '/^# / { if (!d) d = substr($$0, 3); next } /^[a-z-]+:/ && d { t = $$1; \
+		sub(/:.*/, "", t); printf "  %-13s %s\n", t, d } { d = "" }' $(MAKEFILE_LIST)
+
 
 # Create the virtualenv and install the project with pinned versions (constraints.txt).
 $(STAMP): pyproject.toml constraints.txt
@@ -20,8 +27,8 @@ run: $(STAMP)
 test: lint lint-docker typecheck
 	$(BIN)/pytest
 
-# What CI runs: `make test` with a throwaway PostgreSQL (.ci/postgres.sh), then the wheel
-# installed into a fresh venv answering from an empty folder (.ci/package-check.sh).
+# What CI runs: `make test` on a throwaway PostgreSQL, then the wheel installed fresh.
+# PostgreSQL from .ci/postgres.sh; the wheel answers from an empty folder (.ci/package-check.sh).
 ci:
 	CI=true bash .ci/run
 

@@ -7,6 +7,7 @@ entries, at least 12 alternates, the article's key points in its order.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -32,6 +33,8 @@ def words(text: str) -> list[str]:
 def shared_text(name: str) -> str:
     path = SHARED / name
     if not path.exists():
+        if os.environ.get("CI", "").strip().lower() == "true":  # CI must run these, not skip
+            pytest.fail(f"{path} is missing, and CI=true: put ../shared beside the checkout")
         pytest.skip(f"{path} is not beside this checkout")
     return path.read_text(encoding="utf-8")
 
