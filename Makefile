@@ -4,7 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test ci lint lint-docker typecheck eval bench fit train-triage baselines clean
+.PHONY: help run test ci lint lint-docker typecheck eval bench fit train-triage baselines clean
+.DEFAULT_GOAL := help
+
+# List the targets, each with the first line of the comment above it (a bare `make`).
+help:
+	@awk '/^# / { if (!d) d = substr($$0, 3); next } /^[a-z-]+:/ && d { t = $$1; \
+		sub(/:.*/, "", t); printf "  %-13s %s\n", t, d } { d = "" }' $(MAKEFILE_LIST)
+
 
 # Create the virtualenv and install the project with pinned versions (constraints.txt).
 $(STAMP): pyproject.toml constraints.txt
@@ -20,20 +27,20 @@ run: $(STAMP)
 test: lint lint-docker typecheck
 	$(BIN)/pytest
 
-# What CI runs: `make test` with a throwaway PostgreSQL (.ci/postgres.sh), then the wheel
-# installed into a fresh venv answering from an empty folder (.ci/package-check.sh).
+# What CI runs: `make test` on a throwaway PostgreSQL, then the wheel installed fresh.
+# PostgreSQL from .ci/postgres.sh; the wheel answers from an empty folder (.ci/package-check.sh).
 ci:
 	CI=true bash .ci/run
 
 # Ruff over everything we ship or test.
 lint: $(STAMP)
-	$(BIN)/ruff check bot adapters tests bench
+	$(BIN)/ruff check bot adapters app tests bench
 
 # hadolint over the Dockerfile (the binary comes with the dev extra; no Docker needed).
 lint-docker: $(STAMP)
 	$(BIN)/hadolint Dockerfile
 
-# mypy in strict mode over the core and the adapters.
+# mypy in strict mode over bot/, adapters/ and app/.
 typecheck: $(STAMP)
 	$(BIN)/mypy
 

@@ -15,7 +15,8 @@ step "building the wheel"
 "$PYTHON" -m pip wheel --quiet --no-deps --wheel-dir "$work/dist" . >&2
 wheel=$(ls "$work"/dist/selank_bot-*.whl)
 "$PYTHON" -c 'import sys, zipfile; names = zipfile.ZipFile(sys.argv[1]).namelist()
-assert {"bot/data/faq.yaml", "bot/data/synonyms.yaml"} <= set(names), "no knowledge base"' "$wheel"
+assert {"bot/content/data/faq.yaml", "bot/content/data/synonyms.yaml",
+         "bot/core/safety/crisis_lexicon.yaml", "bot/core/safety/triage_model.npz"} <= set(names), "no knowledge base"' "$wheel"
 
 step "installing $(basename "$wheel") into a fresh virtualenv"
 "$PYTHON" -m venv "$work/venv"
@@ -47,7 +48,7 @@ port=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)
 HEALTH_PORT=$port HEALTH_HOST=127.0.0.1 "$bin" run </dev/null 2>"$work/run.log" &
 pid=$!
 for _ in $(seq 1 40); do
-    HEALTH_PORT=$port PORT= "$work/venv/bin/python" -m bot.healthprobe && break
+    HEALTH_PORT=$port PORT= "$work/venv/bin/python" -m bot.ops.healthprobe && break
     sleep 0.5
 done >"$work/probe.log" || true
 tail -n 1 "$work/probe.log"

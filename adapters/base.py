@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from aiohttp import web
 
-from bot.service import BotService
+from bot.ops.service import BotService
 
 
 class Adapter(Protocol):
@@ -33,10 +33,17 @@ class Adapter(Protocol):
         ...
 
 
+@runtime_checkable
 class ServesRoutes(Protocol):
     """An adapter that receives events over HTTP on the runner's server."""
 
-    def routes(self) -> list[web.RouteDef]: ...
+    def routes(self) -> list[web.RouteDef]:
+        """The routes to mount; none when this adapter takes no HTTP (Slack in Socket Mode)."""
+        ...
+
+    def http_port(self) -> tuple[int, str]:
+        """The port its routes are served on, and the variable that sets it."""
+        ...
 
 
 class PlatformSettings(Protocol):

@@ -25,14 +25,14 @@ import numpy as np
 import Stemmer
 from rapidfuzz import fuzz, process, utils
 
-from bot.evaluation import Item, evaluate, load_items
-from bot.knowledge import KnowledgeBase
-from bot.loader import load_knowledge_base
-from bot.paths import bundled_faq
-from bot.rankers import Hybrid
-from bot.responder import Responder
-from bot.semantic import SemanticRanker
-from bot.vector_cache import default_cache_dir
+from bot.content.knowledge import KnowledgeBase
+from bot.content.loader import load_knowledge_base
+from bot.content.paths import bundled_faq
+from bot.core.responder import Responder
+from bot.curation.evaluation import Item, evaluate, load_items
+from bot.matching.rankers import Hybrid
+from bot.matching.semantic import SemanticRanker
+from bot.matching.vector_cache import default_cache_dir
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 """The checkout: eval sets and docs live here, not in the package."""
@@ -138,7 +138,7 @@ def best_threshold_row(name: str, kb: KnowledgeBase, items: Sequence[Item], scor
 
 def ours_row(name: str, responder: Responder, items: Sequence[Item]) -> Row:
     metrics = evaluate(responder, items).metrics()
-    return Row(name, "bot/thresholds.py", float(metrics["answered_right"]),
+    return Row(name, "bot/matching/thresholds.py", float(metrics["answered_right"]),
                float(metrics["useful"]), float(metrics["wrong_answer_rate"]),
                float(metrics["out_of_scope_answered"]))
 

@@ -29,13 +29,13 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from bot.embedding import Matrix
-from bot.knowledge import Entry, KnowledgeBase
-from bot.loader import load_knowledge_base
-from bot.paths import bundled_faq
-from bot.rankers import Hybrid
-from bot.responder import Responder
-from bot.semantic import SemanticRanker
+from bot.content.knowledge import Entry, KnowledgeBase
+from bot.content.loader import load_knowledge_base
+from bot.content.paths import bundled_faq
+from bot.core.responder import Responder
+from bot.matching.embedding import Matrix
+from bot.matching.rankers import Hybrid
+from bot.matching.semantic import SemanticRanker
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 """The checkout: eval sets and docs live here, not in the package."""
@@ -46,10 +46,10 @@ WARM_START = """
 import sys, time
 start = time.perf_counter()
 from pathlib import Path
-from bot.loader import load_knowledge_base
-from bot.paths import bundled_faq
-from bot.rankers import Hybrid
-from bot.responder import Responder
+from bot.content.loader import load_knowledge_base
+from bot.content.paths import bundled_faq
+from bot.matching.rankers import Hybrid
+from bot.core.responder import Responder
 responder = Responder(load_knowledge_base(bundled_faq()), Hybrid(Path(sys.argv[1])))
 responder.ask("is selank addictive")
 print(time.perf_counter() - start)

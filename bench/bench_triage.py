@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from bot.embedding import Matrix, MiniLMEncoder
-from bot.triage import Triager
+from bot.core.safety.triage import Triager
+from bot.matching.embedding import Matrix, MiniLMEncoder
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 """The checkout: eval sets and the training corpus live here, not in the package."""

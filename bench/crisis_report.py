@@ -16,11 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from bot.config import environment
-from bot.loader import load_knowledge_base
-from bot.paths import default_faq_path
-from bot.reply import Status
-from bot.responder import configured
+from bot.content.loader import load_knowledge_base
+from bot.content.paths import default_faq_path
+from bot.core.reply import Status
+from bot.core.responder import configured
+from bot.ops.config import environment
 
 
 def main() -> None:

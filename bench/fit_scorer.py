@@ -1,14 +1,14 @@
 """Fits the fused scoring model and the routing thresholds, cross-validated by set and voice.
 
-Every (question, candidate entry) pair becomes a fused feature row (bot/fusion.py), labelled
-1 when the entry is a right answer. The folds are groups, never a random split: a whole
+Every (question, candidate entry) pair becomes a fused feature row (bot/matching/fusion.py),
+labelled 1 when the entry is a right answer. The folds are groups, never a random split: a whole
 evaluation file, or one voice of a voiced file ("discord slang", "pharmacist"), is held out
 at a time, so a fold measures questions written by people the model has not read.
 
 1. Out of fold: for each fold, a logistic regression (a little L2) is fitted on the other
    folds and scores the held-out questions.
 2. Thresholds: on those out-of-fold scores, a grid search replays the router
-   (`bot.router.by_score`) and keeps the thresholds under which wrong answers and answered
+   (`bot.core.router.by_score`) and keeps the thresholds under which wrong answers and answered
    out-of-scope questions stay under their caps, answering the most questions right; then
    the "did you mean" floor that is most useful; then the help similarity.
 3. The model is fitted once more on everything, and printed with the out-of-fold figures.
@@ -29,20 +29,20 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.embedding import MiniLMEncoder, RecentEncoder
-from bot.evaluation import Item, Outcome, Report, load_items
-from bot.fusion import FEATURES, FusedEvidence, FusionModel, HybridRanker
-from bot.knowledge import KnowledgeBase
-from bot.loader import load_knowledge_base
-from bot.matcher import Matcher
-from bot.normalize import clean, normalize
-from bot.paths import bundled_faq
-from bot.ranking import Candidate, Ranking
-from bot.reply import Status
-from bot.router import by_score, route
-from bot.semantic import SemanticRanker, texts_in_use
-from bot.thresholds import HYBRID, Thresholds
-from bot.vector_cache import CachedEncoder, default_cache_dir
+from bot.content.knowledge import KnowledgeBase
+from bot.content.loader import load_knowledge_base
+from bot.content.paths import bundled_faq
+from bot.core.reply import Status
+from bot.core.router import by_score, route
+from bot.curation.evaluation import Item, Outcome, Report, load_items
+from bot.matching.embedding import MiniLMEncoder, RecentEncoder
+from bot.matching.fusion import FEATURES, FusedEvidence, FusionModel, HybridRanker
+from bot.matching.lexical import Matcher
+from bot.matching.normalize import clean, normalize
+from bot.matching.ranking import Candidate, Ranking
+from bot.matching.semantic import SemanticRanker, texts_in_use
+from bot.matching.thresholds import HYBRID, Thresholds
+from bot.matching.vector_cache import CachedEncoder, default_cache_dir
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 """The checkout: eval sets and docs live here, not in the package."""

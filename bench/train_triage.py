@@ -22,10 +22,10 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
-from bot.embedding import MiniLMEncoder
-from bot.loader import load_knowledge_base
-from bot.paths import bundled_faq
-from bot.triage_model import MODEL_PATH, CrisisClassifier
+from bot.content.loader import load_knowledge_base
+from bot.content.paths import bundled_faq
+from bot.core.safety.triage_model import MODEL_PATH, CrisisClassifier
+from bot.matching.embedding import MiniLMEncoder
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 """The checkout: eval sets and the training corpus live here, not in the package."""

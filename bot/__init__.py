@@ -1,4 +1,6 @@
-"""The platform-neutral core of selank-bot: knowledge base, matcher, router and replies.
+"""The platform-neutral side of selank-bot, in layers (see ARCHITECTURE.md).
 
-Nothing here imports a chat platform; adapters translate events in and replies out.
+`content` (the knowledge base) < `matching` (rankers) < `core` (replies, routing, triage)
+< `ops` (the service, settings, store, metrics) < `curation` (evaluation, report). A module
+imports only from its own layer or lower ones; nothing here imports a chat platform.
 """

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import KnowledgeBase
-from bot.loader import load_knowledge_base
-from bot.paths import bundled_faq
-from bot.rankers import Hybrid
-from bot.responder import Responder
+from bot.content.knowledge import KnowledgeBase
+from bot.content.loader import load_knowledge_base
+from bot.content.paths import bundled_faq
+from bot.core.responder import Responder
+from bot.matching.rankers import Hybrid
 
 from .databases import BACKENDS, database
 

@@ -22,7 +22,7 @@ from typing import NoReturn
 import pytest
 import sqlalchemy as sa
 
-from bot.store import metadata, schema_version
+from bot.ops.store import metadata, schema_version
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
 

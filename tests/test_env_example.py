@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from adapters.slack.settings import SlackSettings
-from bot.config import environment
-from bot.settings import OpsSettings
+from bot.ops.config import environment
+from bot.ops.settings import OpsSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / ".env.example"
@@ -51,7 +51,7 @@ def test_the_defaults_shown_are_the_real_defaults() -> None:
 def test_a_copied_example_lets_every_command_answer(tmp_path: Path) -> None:
     """`cp .env.example .env`, then a question: answered from the bundled knowledge base."""
     shutil.copy(EXAMPLE, tmp_path / ".env")
-    result = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "is selank legal?"],
+    result = subprocess.run([sys.executable, "-m", "app.cli", "ask", "is selank legal?"],
                             cwd=tmp_path, capture_output=True, text=True, timeout=60,
                             check=False)
     assert result.returncode == 0, result.stderr

@@ -21,9 +21,9 @@ from adapters.discord.messages import question_in
 from adapters.discord.render import render
 from adapters.discord.settings import API_URL, TOKEN, DiscordSettings
 from adapters.discord.views import DYNAMIC_ITEMS, view_for
-from bot.config import ConfigError
-from bot.reply import Reply
-from bot.service import Asker, BotService
+from bot.core.reply import Reply
+from bot.ops.config import ConfigError
+from bot.ops.service import Asker, BotService
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,9 @@ from collections.abc import Awaitable, Callable
 import discord
 from discord import app_commands
 
-from bot.reply import Reply
-from bot.service import Asker, BotService
+from adapters.discord.messages import without_markup
+from bot.core.reply import Reply
+from bot.ops.service import Asker, BotService
 
 CHOICE_LIMIT = 25
 CHOICE_TEXT_LIMIT = 100
@@ -45,7 +46,7 @@ class SelankCommands(app_commands.Group):
         if picked is not None:
             reply = await asyncio.to_thread(self._service.show, picked["entry_id"], asker)
         else:
-            reply = await asyncio.to_thread(self._service.ask, question, asker)
+            reply = await asyncio.to_thread(self._service.ask, without_markup(question), asker)
         await self._respond(interaction, reply)
 
     @ask.autocomplete("question")

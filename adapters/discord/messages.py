@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import discord
+
+_MARKUP = re.compile(r"<(?:@[!&]?|#|a?:\w+:|t:|/)[^<>\s]{0,200}>")
+"""Discord's tokens: `<@123>`, `<@!123>`, `<@&123>` (roles), `<#123>`, `<:emoji:123>`, `<t:…>`."""
+
+
+def without_markup(text: str) -> str:
+    """Text without Discord's mention, channel, emoji and timestamp tokens: Discord's half of
+    translating in (the core removes only control characters and `@everyone` / `@here`)."""
+    return " ".join(_MARKUP.sub(" ", text).split())
 
 
 def question_in(message: discord.Message, me: discord.abc.User) -> str | None:
@@ -23,4 +34,4 @@ def question_in(message: discord.Message, me: discord.abc.User) -> str | None:
     text = message.content
     for form in (f"<@{me.id}>", f"<@!{me.id}>"):
         text = text.replace(form, " ")
-    return " ".join(text.split())
+    return without_markup(text)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.reply import Comparison, Reply, Status
+from bot.content.knowledge import Comparison
+from bot.core.reply import Reply, Status
 
 # Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object).
 # Every reply is one embed, so the 10-embeds-a-message limit never comes into play.

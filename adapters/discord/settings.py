@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from bot.config import ConfigError, optional_bool, optional_int, require
+from bot.ops.config import ConfigError, optional_bool, optional_int, require
 
 TOKEN = "DISCORD_TOKEN"
 API_URL = "DISCORD_API_URL"

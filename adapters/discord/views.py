@@ -12,7 +12,7 @@ from typing import Any, Protocol, Self, runtime_checkable
 
 import discord
 
-from bot.reply import EntryRef, Reply, Status
+from bot.core.reply import EntryRef, Reply, Status
 
 CUSTOM_ID_LIMIT = 100
 LABEL_LIMIT = 80

@@ -1,1 +1,6 @@
-"""The Slack adapter: slash command, mentions and DMs in; Block Kit replies out."""
+"""Slack: Bolt in Socket Mode or HTTP mode. Registered here; Bolt is imported only to run."""
+
+from adapters.registry import Registration, register
+
+register(Registration("slack", "SLACK_BOT_TOKEN", "adapters.slack.settings:SlackSettings",
+                      "adapters.slack.app:SlackAdapter", position=10))

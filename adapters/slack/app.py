@@ -39,16 +39,18 @@ from adapters.slack.render import (
 )
 from adapters.slack.settings import ResponseType, SlackSettings
 from adapters.slack.verify import TIMESTAMP_HEADER, Refusal, SignatureVerifier
-from bot.config import ConfigError
-from bot.logging_setup import log_event
-from bot.reply import Reply
-from bot.service import Asker, BotService
+from bot.core.reply import Reply
+from bot.ops.config import ConfigError
+from bot.ops.logging_setup import log_event
+from bot.ops.service import Asker, BotService
 
 PLATFORM: Final = "slack"
 COMMAND: Final = "/selank"
 EVENTS_PATH: Final = "/slack/events"
 
 log = logging.getLogger("selank.slack")
+_LINK = re.compile(r"<(?:https?|mailto):[^<>|\s]{1,500}\|([^<>]{1,200})>")
+_MARKUP = re.compile(r"<[!@#:a-zA-Z][^<>\s]{0,200}>")
 T = TypeVar("T")
 
 Payload = dict[str, Any]
@@ -123,8 +125,12 @@ class SlackAdapter:
             await socket.close_async()  # type: ignore[no-untyped-call]
 
     def routes(self) -> list[web.RouteDef]:
-        """What the runner mounts on its aiohttp server in HTTP mode."""
-        return [web.post(EVENTS_PATH, self._handle_http)]
+        """What the runner mounts on its aiohttp server in HTTP mode; none in Socket Mode."""
+        return [] if self._settings.socket_mode else [web.post(EVENTS_PATH, self._handle_http)]
+
+    def http_port(self) -> tuple[int, str]:
+        """HTTP mode serves events, health and metrics on PORT."""
+        return self._settings.port, "PORT"
 
     async def _handle_http(self, request: web.Request) -> web.Response:
         """Signature on the raw bytes first; then Bolt, for well-formed signed requests only.
@@ -195,8 +201,9 @@ class SlackAdapter:
     ) -> None:
         """`/selank …`: acknowledge at once (Slack's 3 seconds), then answer via response_url."""
         await ack()
-        text = unescape(str(command.get("text", "")))
-        reply = await self._ask(text, _asker(command.get("user_id")))
+        raw = str(command.get("text", ""))
+        text = unescape(raw)  # echoed back as typed, escaped again by the renderer
+        reply = await self._ask(_without_mention(raw, None), _asker(command.get("user_id")))
         if reply.is_silent:
             return
         # A safety reply or a rate-limit notice is never broadcast: it is for the asker.
@@ -359,7 +366,12 @@ def _from_a_bot(event: Payload, context: AsyncBoltContext) -> bool:
 
 
 def _without_mention(text: str, bot_user_id: str | None) -> str:
-    """The question without our own `<@BOTID>` (or `<@BOTID|name>`) token; then unescaped."""
+    """The question without Slack's markup, then unescaped: Slack's half of translating in.
+
+    Our own `<@BOTID>` (or `<@BOTID|name>`) goes first; a labelled link keeps its label;
+    every other token (`<!channel>`, `<@U123|bob>`, `<#C1|general>`) is a gap.
+    """
     if bot_user_id:
         text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
+    text = _MARKUP.sub(" ", _LINK.sub(r" \1 ", text))
     return unescape(text).strip()

@@ -15,7 +15,7 @@ from typing import Any, Final
 import aiohttp
 from slack_bolt.async_app import AsyncRespond
 
-from bot.logging_setup import log_event
+from bot.ops.logging_setup import log_event
 
 log = logging.getLogger("selank.slack")
 BACKOFF_SECONDS: Final = (0.5, 1.0, 2.0)  # three retries after the first try

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
-from bot.reply import Comparison, EntryRef, Reply, Status
+from bot.content.knowledge import Comparison
+from bot.core.reply import EntryRef, Reply, Status
 
 Block = dict[str, Any]
 

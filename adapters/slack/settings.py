@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from bot.config import ConfigError, optional_int, require
+from bot.ops.config import ConfigError, optional_int, require
 
 DEFAULT_PORT = 3000
 

@@ -16,13 +16,15 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from adapters import runner
+from adapters import registry
 from adapters.base import Platform
-from bot.config import ConfigError
-from bot.responder import Responder
-from bot.service import Asker, BotService
-from bot.settings import OpsSettings
-from bot.store import Store
+from adapters.registry import Registration
+from app import runner
+from bot.core.responder import Responder
+from bot.ops.config import ConfigError
+from bot.ops.service import Asker, BotService
+from bot.ops.settings import OpsSettings
+from bot.ops.store import Store
 
 
 class FakeSettings:
@@ -72,7 +74,11 @@ class FakeHttpAdapter(FakeAdapter):
             reply = self.service.ask(await request.text(), Asker("fakehttp", "U1"))
             return web.Response(text=reply.status.value)
 
-        return [web.post("/fake/events", events)]
+        return [] if getattr(self.settings, "socket_mode", False) else [
+            web.post("/fake/events", events)]
+
+    def http_port(self) -> tuple[int, str]:
+        return self.settings.port, "PORT"
 
 
 @pytest.fixture
@@ -84,12 +90,13 @@ def fake_platform(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     adapter_module.FakeAdapter = FakeAdapter  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "fakeplatform_settings", settings_module)
     monkeypatch.setitem(sys.modules, "fakeplatform_app", adapter_module)
-    monkeypatch.setattr(runner, "PLATFORMS", {
-        "fake": runner._Source("fakeplatform_settings", "FakeSettings", "fakeplatform_app",
-                               "FakeAdapter", "FAKE_TOKEN"),
-        "absent": runner._Source("no_such_module_here", "X", "no_such_module_here", "Y",
-                                 "ABSENT_TOKEN"),
-    })
+    fakes = {
+        "fake": Registration("fake", "FAKE_TOKEN", "fakeplatform_settings:FakeSettings",
+                             "fakeplatform_app:FakeAdapter"),
+        "absent": Registration("absent", "ABSENT_TOKEN", "no_such_module_here:X",
+                               "no_such_module_here:Y"),
+    }
+    monkeypatch.setattr(registry, "platforms", lambda: fakes)
     yield
 
 
@@ -229,7 +236,7 @@ async def test_a_platform_refusing_its_settings_should_stop_the_process_with_2(
 
 
 def test_socket_mode_routes_should_not_move_the_health_port(responder: Responder) -> None:
-    """Slack in Socket Mode has routes() but takes no HTTP: health stays on HEALTH_PORT."""
+    """An adapter with no routes (Slack in Socket Mode) leaves health on HEALTH_PORT."""
     class SocketSettings(FakeSettings):
         socket_mode = True
 
@@ -244,7 +251,7 @@ def test_socket_mode_routes_should_not_move_the_health_port(responder: Responder
 
 def test_importing_the_runner_loads_no_platform_library() -> None:
     """The chat libraries load only for a platform that runs."""
-    code = ("import sys, adapters.runner\n"
+    code = ("import sys, app.runner\n"
             "print(sorted(n for n in sys.modules if n.split('.')[0] in "
             "('slack_bolt', 'slack_sdk', 'discord')))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

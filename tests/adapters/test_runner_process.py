@@ -26,7 +26,7 @@ def start(tmp_path: Path, *args: str, **env: str) -> subprocess.Popen[str]:
     environment.update({"HEALTH_PORT": "0", "HEALTH_HOST": "127.0.0.1",
                         "DATA_DIR": str(tmp_path / "var"), **env})
     return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "run", *args], cwd=tmp_path, env=environment,
+        [sys.executable, "-m", "app.cli", "run", *args], cwd=tmp_path, env=environment,
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 

@@ -19,7 +19,7 @@ def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
                    if k not in ("SLACK_BOT_TOKEN", "DISCORD_TOKEN", "FAQ_PATH")}
     environment.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True,
+        [sys.executable, "-m", "app.cli", *args], input=stdin, capture_output=True,
         text=True, timeout=60, env=environment, check=False, cwd=cwd,
     )
 
@@ -76,7 +76,7 @@ def test_run_without_tokens_in_a_terminal_falls_back_to_the_terminal_chat(
     leader, follower = pty.openpty()
     environment = {k: v for k, v in os.environ.items()
                    if k not in ("SLACK_BOT_TOKEN", "DISCORD_TOKEN", "FAQ_PATH")}
-    process = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], stdin=follower,
+    process = subprocess.Popen([sys.executable, "-m", "app.cli", "run"], stdin=follower,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env=environment, cwd=tmp_path)
     os.close(follower)

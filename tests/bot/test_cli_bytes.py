@@ -33,7 +33,7 @@ def _strict_env() -> dict[str, str]:
 
 
 def run(args: list[bytes], stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable.encode(), b"-m", b"bot.cli", *args], input=stdin,
+    return subprocess.run([sys.executable.encode(), b"-m", b"app.cli", *args], input=stdin,
                           capture_output=True, timeout=60, env=_strict_env(), check=False)
 
 

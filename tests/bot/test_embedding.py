@@ -10,7 +10,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.embedding import EmbeddingUnavailableError, MiniLMEncoder, RecentEncoder, bundled_model_dir
+from bot.matching.embedding import (
+    EmbeddingUnavailableError,
+    MiniLMEncoder,
+    RecentEncoder,
+    bundled_model_dir,
+)
 
 SENTENCES = [
     "how long does selank take to kick in?",
@@ -87,7 +92,7 @@ def test_the_model_loads_with_no_network_and_no_cache(tmp_path: Path) -> None:
            "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache"),
            "HF_HOME": str(tmp_path / "hf"),
            "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"}
-    code = ("from bot.embedding import MiniLMEncoder; import sys; "
+    code = ("from bot.matching.embedding import MiniLMEncoder; import sys; "
             "v = MiniLMEncoder().encode(['is selank addictive']); "
             "print(v.shape, round(float((v * v).sum()), 4)); "
             "sys.exit('torch imported') if 'torch' in sys.modules else None")

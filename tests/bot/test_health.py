@@ -8,10 +8,10 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from bot.health import HttpServer, health_app
-from bot.metrics import Metrics
-from bot.responder import Responder
-from bot.service import Asker, BotService
+from bot.core.responder import Responder
+from bot.ops.health import HttpServer, health_app
+from bot.ops.metrics import Metrics
+from bot.ops.service import Asker, BotService
 
 
 class AdapterStates:

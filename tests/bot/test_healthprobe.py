@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.health import HttpServer, health_app
-from bot.healthprobe import main, probe_url
-from bot.metrics import Metrics
-from bot.responder import Responder
+from bot.core.responder import Responder
+from bot.ops.health import HttpServer, health_app
+from bot.ops.healthprobe import main, probe_url
+from bot.ops.metrics import Metrics
 
 SLACK_HTTP = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}
 
@@ -71,12 +71,12 @@ def test_should_fail_when_nothing_listens(capsys: pytest.CaptureFixture[str]) ->
 async def test_module_should_read_dotenv_under_blank_real_variables(
     health: tuple[int, dict[str, bool]], tmp_path: Path,
 ) -> None:
-    """As in the image: `python -m bot.healthprobe`, HEALTH_PORT blank in the environment."""
+    """As in the image: `python -m bot.ops.healthprobe`, HEALTH_PORT blank in the environment."""
     port, _ = health
     (tmp_path / ".env").write_text(f"HEALTH_PORT={port}\n", encoding="utf-8")
     env = {**os.environ, "HEALTH_PORT": "", "PORT": "", "SLACK_BOT_TOKEN": ""}
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.healthprobe", cwd=tmp_path, env=env,
+        sys.executable, "-m", "bot.ops.healthprobe", cwd=tmp_path, env=env,
         stdout=subprocess.PIPE)
     out, _ = await process.communicate()
     assert process.returncode == 0, out

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.knowledge import KnowledgeBase
-from bot.rankers import Hybrid, factory, lexical
-from bot.ranking import Ranking
-from bot.reply import Status
-from bot.responder import Responder
+from bot.content.knowledge import KnowledgeBase
+from bot.core.reply import Status
+from bot.core.responder import Responder
+from bot.matching.rankers import Hybrid, factory, lexical
+from bot.matching.ranking import Ranking
 
 
 @pytest.fixture(scope="module")

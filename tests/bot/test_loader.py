@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.loader import KnowledgeBaseError, load_knowledge_base, load_synonyms
+from bot.content.loader import KnowledgeBaseError, load_knowledge_base, load_synonyms
 
 HEADER = """\
 version: 1
@@ -173,7 +173,7 @@ def test_should_report_synonym_file_problems_under_its_own_name(tmp_path: Path) 
 
 def test_bundled_knowledge_base_is_valid() -> None:
     """The file we ship loads without a single problem."""
-    from bot.paths import bundled_faq
+    from bot.content.paths import bundled_faq
 
     assert load_knowledge_base(bundled_faq()).entries
 

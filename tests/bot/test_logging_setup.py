@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.logging_setup import REDACTED, configure_logging, log_event
+from bot.ops.logging_setup import REDACTED, configure_logging, log_event
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.knowledge import KnowledgeBase
-from bot.matcher import Matcher
+from bot.content.knowledge import KnowledgeBase
+from bot.matching.lexical import Matcher
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +75,8 @@ def test_should_find_nothing_for_words_no_entry_uses(matcher: Matcher) -> None:
 @given(st.text(max_size=200))
 def test_scores_stay_between_zero_and_one(text: str) -> None:
     """Whatever the input, scores are in [0, 1] and sorted best first."""
-    from bot.loader import load_knowledge_base
-    from bot.paths import bundled_faq
+    from bot.content.loader import load_knowledge_base
+    from bot.content.paths import bundled_faq
 
     matcher = _cached_matcher(bundled_faq(), load_knowledge_base)
     scores = [c.score for c in matcher.rank(text).candidates]

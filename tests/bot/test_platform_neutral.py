@@ -10,7 +10,7 @@ def test_importing_the_core_loads_no_platform_library() -> None:
     """Importing every core module leaves slack_bolt, slack_sdk and discord unloaded."""
     code = (
         "import pkgutil, importlib, sys, bot\n"
-        "for m in pkgutil.iter_modules(bot.__path__): importlib.import_module('bot.' + m.name)\n"
+        "for m in pkgutil.walk_packages(bot.__path__, 'bot.'): importlib.import_module(m.name)\n"
         "print(sorted(n for n in sys.modules if n.split('.')[0] in "
         "('slack_bolt', 'slack_sdk', 'discord')))\n"
     )

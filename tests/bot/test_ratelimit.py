@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.ratelimit import RateLimiter, Verdict
+from bot.ops.ratelimit import RateLimiter, Verdict
 
 
 class Clock:

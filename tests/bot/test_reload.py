@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.loader import load_knowledge_base
-from bot.metrics import Metrics
-from bot.reload import KnowledgeBaseWatcher, ReloadResult
-from bot.responder import Responder
+from bot.content.loader import load_knowledge_base
+from bot.core.responder import Responder
+from bot.ops.metrics import Metrics
+from bot.ops.reload import KnowledgeBaseWatcher, ReloadResult
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
-from bot.feedback import Feedback
-from bot.outcomes import QuestionOutcome
-from bot.reply import Status
-from bot.report import build_report
-from bot.report_render import print_report, to_html, to_json
-from bot.responder import Responder
-from bot.store import Store
+from app.cli import main
+from bot.core.reply import Status
+from bot.core.responder import Responder
+from bot.curation.report import build_report
+from bot.curation.report_render import print_report, to_html, to_json
+from bot.ops.feedback import Feedback
+from bot.ops.outcomes import QuestionOutcome
+from bot.ops.store import Store
 
 TODAY = dt.date(2026, 11, 20)
 

@@ -7,11 +7,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.loader import load_knowledge_base
-from bot.normalize import INPUT_CAP
-from bot.paths import bundled_faq
-from bot.reply import Status
-from bot.responder import Responder
+from bot.content.loader import load_knowledge_base
+from bot.content.paths import bundled_faq
+from bot.core.reply import Status
+from bot.core.responder import Responder
+from bot.matching.normalize import INPUT_CAP
 
 _RESPONDER = Responder(load_knowledge_base(bundled_faq()))
 

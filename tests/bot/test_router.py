@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.reply import Status
-from bot.responder import Responder
+from bot.core.reply import Status
+from bot.core.responder import Responder
 
 
 @pytest.mark.parametrize(
@@ -40,7 +40,7 @@ def test_safety_reply_carries_no_faq_content(responder: Responder) -> None:
 
 @pytest.mark.parametrize(
     "message", ["", "   ", "hi", "Hello there!", "help", "what can you do?", "hey bot",
-                "<!channel>", "@everyone", "\x00\x01"],
+                "@here", "@everyone", "\x00\x01"],
 )
 def test_should_route_greetings_and_empty_input_to_help(responder: Responder,
                                                         message: str) -> None:

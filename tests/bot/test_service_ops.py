@@ -6,14 +6,14 @@ import logging
 
 import pytest
 
-from bot.feedback import InMemoryFeedbackSink
-from bot.metrics import Metrics
-from bot.outcomes import QuestionOutcome
-from bot.questionlog import QuestionLog
-from bot.ratelimit import RateLimiter
-from bot.reply import Status
-from bot.responder import Responder
-from bot.service import Asker, BotService
+from bot.core.reply import Status
+from bot.core.responder import Responder
+from bot.ops.feedback import InMemoryFeedbackSink
+from bot.ops.metrics import Metrics
+from bot.ops.outcomes import QuestionOutcome
+from bot.ops.questionlog import QuestionLog
+from bot.ops.ratelimit import RateLimiter
+from bot.ops.service import Asker, BotService
 
 SLACK = Asker("slack", "U1")
 NONSENSE = "what is the airspeed velocity of an unladen swallow"

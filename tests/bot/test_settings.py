@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, environment
-from bot.settings import OpsSettings
+from bot.ops.config import ConfigError, environment
+from bot.ops.settings import OpsSettings
 
 
 def test_should_use_documented_defaults_when_nothing_is_set() -> None:

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.feedback import Feedback
-from bot.outcomes import QuestionOutcome
-from bot.reply import Status
-from bot.store import MIGRATIONS, Store, StoreError, metadata
+from bot.core.reply import Status
+from bot.ops.feedback import Feedback
+from bot.ops.outcomes import QuestionOutcome
+from bot.ops.store import MIGRATIONS, Store, StoreError, metadata
 
 from ..databases import engine, fresh_postgres_database, server_url, sqlite_url
 
@@ -137,9 +137,9 @@ def test_retention_should_delete_only_older_rows(database_url: str) -> None:
 
 WRITER = """
 import sys
-from bot.outcomes import QuestionOutcome
-from bot.reply import Status
-from bot.store import Store
+from bot.ops.outcomes import QuestionOutcome
+from bot.core.reply import Status
+from bot.ops.store import Store
 store = Store.open(sys.argv[1])
 n = 0
 while True:
@@ -188,13 +188,13 @@ def test_a_newer_schema_should_be_refused_with_a_clear_error(database_url: str) 
 def test_a_postgres_url_without_the_driver_should_say_what_to_install(tmp_path: Path) -> None:
     """psycopg is an optional extra; without it the message says how to get it."""
     script = ("import sys; sys.modules['psycopg'] = None  # as if not installed\n"
-              "from bot.store import Store\n"
+              "from bot.ops.store import Store\n"
               "Store.open('postgresql://bot:pw-secret@localhost/selank')\n")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=60, check=False)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1] == (
-        "bot.store.StoreError: cannot use the database postgresql+psycopg://bot:***@localhost"
+        "bot.ops.store.StoreError: cannot use the database postgresql+psycopg://bot:***@localhost"
         "/selank: the PostgreSQL driver is missing; install selank-bot[postgres]")
     assert "pw-secret" not in result.stderr
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.metrics import Metrics
-from bot.outcomes import QuestionOutcome
-from bot.reply import Status
-from bot.spool import Spool
-from bot.store import Store
-from bot.writer import DurableRecorder
+from bot.core.reply import Status
+from bot.ops.metrics import Metrics
+from bot.ops.outcomes import QuestionOutcome
+from bot.ops.spool import Spool
+from bot.ops.store import Store
+from bot.ops.writer import DurableRecorder
 
 from ..postgres import Postgres
 from ..tcpproxy import TcpProxy

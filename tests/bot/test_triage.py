@@ -10,12 +10,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.embedding import EmbeddingUnavailableError, MiniLMEncoder
-from bot.knowledge import KnowledgeBase
-from bot.language import detect
-from bot.reply import Status
-from bot.responder import Responder
-from bot.triage import Danger, Triager
+from bot.content.knowledge import KnowledgeBase
+from bot.core.reply import Status
+from bot.core.responder import Responder
+from bot.core.safety.language import detect
+from bot.core.safety.triage import Danger, Triager
+from bot.matching.embedding import EmbeddingUnavailableError, MiniLMEncoder
 
 TRIAGER = Triager()
 HERE = Path(__file__).parent

@@ -8,10 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.embedding import Matrix, MiniLMEncoder
-from bot.knowledge import KnowledgeBase
-from bot.semantic import SemanticRanker, texts_in_use
-from bot.vector_cache import CachedEncoder, default_cache_dir
+from bot.content.knowledge import KnowledgeBase
+from bot.matching.embedding import Matrix, MiniLMEncoder
+from bot.matching.semantic import SemanticRanker, texts_in_use
+from bot.matching.vector_cache import CachedEncoder, default_cache_dir
 
 
 class Counting:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from bot.feedback import Feedback
-from bot.metrics import Metrics
-from bot.outcomes import QuestionOutcome
-from bot.records import decode, encode
-from bot.reply import Status
-from bot.spool import Spool
-from bot.store import Store, StoreError
-from bot.writer import DurableRecorder
+from bot.core.reply import Status
+from bot.ops.feedback import Feedback
+from bot.ops.metrics import Metrics
+from bot.ops.outcomes import QuestionOutcome
+from bot.ops.records import decode, encode
+from bot.ops.spool import Spool
+from bot.ops.store import Store, StoreError
+from bot.ops.writer import DurableRecorder
 
 SINCE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 

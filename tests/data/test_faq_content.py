@@ -1,4 +1,4 @@
-"""Editorial rules for bot/data/faq.yaml that the loader cannot know: the curation contract.
+"""Editorial rules for bot/content/data/faq.yaml that the loader cannot know: the curation contract.
 
 Every topic id of the shared topic table, answers of 40 to 120 words in our own words
 (no run of 8 words from the article), no dose ever, 2 to 4 bullets, 2 or 3 related
@@ -7,13 +7,14 @@ entries, at least 12 alternates, the article's key points in its order.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from bot.knowledge import Entry, KnowledgeBase
+from bot.content.knowledge import Entry, KnowledgeBase
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"  # beside the checkout
 WORD = re.compile(r"[a-z0-9']+")
@@ -32,6 +33,8 @@ def words(text: str) -> list[str]:
 def shared_text(name: str) -> str:
     path = SHARED / name
     if not path.exists():
+        if os.environ.get("CI", "").strip().lower() == "true":  # CI must run these, not skip
+            pytest.fail(f"{path} is missing, and CI=true: put ../shared beside the checkout")
         pytest.skip(f"{path} is not beside this checkout")
     return path.read_text(encoding="utf-8")
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import Item, evaluate, load_items
-from bot.knowledge import KnowledgeBase
-from bot.rankers import Hybrid
-from bot.responder import Responder
+from bot.content.knowledge import KnowledgeBase
+from bot.core.responder import Responder
+from bot.curation.evaluation import Item, evaluate, load_items
+from bot.matching.rankers import Hybrid
 
 HERE = Path(__file__).parent
 Metrics = dict[str, float | int]

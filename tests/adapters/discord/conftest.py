@@ -23,10 +23,10 @@ from discord.http import Route
 
 from adapters.discord.client import DiscordAdapter
 from adapters.discord.settings import DiscordSettings
-from bot.feedback import InMemoryFeedbackSink
-from bot.knowledge import KnowledgeBase
-from bot.responder import Responder
-from bot.service import BotService
+from bot.content.knowledge import KnowledgeBase
+from bot.core.responder import Responder
+from bot.ops.feedback import InMemoryFeedbackSink
+from bot.ops.service import BotService
 
 PAYLOADS = Path(__file__).with_name("payloads")
 TOKEN = "stand-in-token.not-a-real-one"

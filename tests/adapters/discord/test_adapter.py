@@ -11,8 +11,8 @@ from discord.http import Route
 
 from adapters.discord.client import DiscordAdapter
 from adapters.discord.settings import DiscordSettings
-from bot.config import ConfigError
-from bot.service import BotService
+from bot.ops.config import ConfigError
+from bot.ops.service import BotService
 
 WAIT = 5.0
 

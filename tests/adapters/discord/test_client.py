@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from adapters.discord.client import DiscordAdapter
-from bot.feedback import InMemoryFeedbackSink
-from bot.knowledge import KnowledgeBase
+from bot.content.knowledge import KnowledgeBase
+from bot.ops.feedback import InMemoryFeedbackSink
 
 DISCLAIMER = "this is not medical advice"
 MESSAGE_CONTENT_INTENT = 1 << 15

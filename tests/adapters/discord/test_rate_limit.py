@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 
 from adapters.discord.client import DiscordAdapter
-from bot.feedback import InMemoryFeedbackSink
-from bot.knowledge import KnowledgeBase
-from bot.ratelimit import RateLimiter
-from bot.responder import Responder
-from bot.service import BotService
+from bot.content.knowledge import KnowledgeBase
+from bot.core.responder import Responder
+from bot.ops.feedback import InMemoryFeedbackSink
+from bot.ops.ratelimit import RateLimiter
+from bot.ops.service import BotService
 
 DEFERRED_CHANNEL_MESSAGE = 5
 

@@ -17,7 +17,8 @@ from adapters.discord.render import (
     TITLE_LIMIT,
     render,
 )
-from bot.reply import Comparison, Reply, Status
+from bot.content.knowledge import Comparison
+from bot.core.reply import Reply, Status
 
 DISCLAIMER = "For information only: this is not medical advice."
 

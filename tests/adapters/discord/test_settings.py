@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from adapters.discord.settings import DiscordSettings
-from bot.config import ConfigError
+from bot.ops.config import ConfigError
 
 TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.secret.value"
 

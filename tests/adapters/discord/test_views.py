@@ -5,7 +5,7 @@ from __future__ import annotations
 import discord
 
 from adapters.discord.views import CUSTOM_ID_LIMIT, LABEL_LIMIT, view_for
-from bot.reply import EntryRef, Reply, Status
+from bot.core.reply import EntryRef, Reply, Status
 
 
 def reply(status: Status, **fields: object) -> Reply:

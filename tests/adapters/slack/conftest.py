@@ -22,12 +22,12 @@ from aiohttp.test_utils import TestServer
 
 from adapters.slack.app import SlackAdapter
 from adapters.slack.settings import SlackSettings
-from bot.feedback import InMemoryFeedbackSink
-from bot.loader import load_knowledge_base
-from bot.paths import bundled_faq
-from bot.ratelimit import RateLimiter
-from bot.responder import Responder
-from bot.service import BotService
+from bot.content.loader import load_knowledge_base
+from bot.content.paths import bundled_faq
+from bot.core.responder import Responder
+from bot.ops.feedback import InMemoryFeedbackSink
+from bot.ops.ratelimit import RateLimiter
+from bot.ops.service import BotService
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"

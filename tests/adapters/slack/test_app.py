@@ -17,7 +17,7 @@ from adapters.slack.render import (
     MAX_BLOCKS,
     SECTION_TEXT_LIMIT,
 )
-from bot.normalize import INPUT_CAP
+from bot.matching.normalize import INPUT_CAP
 
 from .conftest import SIGNING_SECRET, BotFactory, BotUnderTest, fixture, signed_headers
 

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bot.logging_setup import configure_logging
+from bot.ops.logging_setup import configure_logging
 
 from .conftest import WAIT_SECONDS, BotUnderTest, fixture, signed_headers
 

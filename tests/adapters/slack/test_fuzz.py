@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from adapters.slack.app import SlackAdapter
 from adapters.slack.settings import SlackSettings
-from bot.feedback import InMemoryFeedbackSink
-from bot.logging_setup import configure_logging
+from bot.ops.feedback import InMemoryFeedbackSink
+from bot.ops.logging_setup import configure_logging
 
 from .conftest import BOT_TOKEN, SIGNING_SECRET, make_service
 

@@ -66,7 +66,7 @@ async def running(tmp_path: Path, slack: FakeSlack, **env: str) -> AsyncIterator
                     "LOG_FORMAT": "json", "RELOAD": "false", "RATE_LIMIT_PER_MINUTE": "0",
                     **env}
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "run", "slack", cwd=tmp_path, env=environment,
+        sys.executable, "-m", "app.cli", "run", "slack", cwd=tmp_path, env=environment,
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     bot = Bot(process, f"http://127.0.0.1:{port}", [])
     reader = asyncio.create_task(_read_log(bot))

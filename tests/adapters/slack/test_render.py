@@ -28,8 +28,9 @@ from adapters.slack.render import (
     to_mrkdwn,
     unescape,
 )
-from bot.reply import Comparison, EntryRef, Reply, Status
-from bot.responder import Responder
+from bot.content.knowledge import Comparison
+from bot.core.reply import EntryRef, Reply, Status
+from bot.core.responder import Responder
 
 DISCLAIMER = "For information only: not medical advice."
 

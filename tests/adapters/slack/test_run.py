@@ -8,8 +8,8 @@ import pytest
 
 from adapters.slack.app import SlackAdapter
 from adapters.slack.settings import SlackSettings
-from bot.config import ConfigError
-from bot.feedback import InMemoryFeedbackSink
+from bot.ops.config import ConfigError
+from bot.ops.feedback import InMemoryFeedbackSink
 
 from .conftest import (
     BOT_TOKEN,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from adapters.slack.settings import ResponseType, SlackSettings
-from bot.config import ConfigError
+from bot.ops.config import ConfigError
 
 BOT = "xoxb-1111-2222-secretbotvalue"
 APP = "xapp-1-A111-secretappvalue"

@@ -1,0 +1,180 @@
+"""Crisis phrases in nine languages, from `crisis_lexicon.yaml`, matched on folded text.
+
+The lists were written by fluent writers in each language's chat register and curated
+here; they are data, so a fluent admin can extend them without touching code. Each
+language has:
+
+- `ideation`, `self_harm`, `emergency_now`: a phrase alone is a crisis;
+- `overdose`: taking words and substances, a crisis next to a `quantities` phrase
+  ("a whole box", "todas las pastillas") or a count of five or more;
+- `means_imminence`: a means or a time; two different ones together are a plan;
+- `third_person_markers`: someone other than the writer is the one in danger;
+- `calm_idioms`: "my mom will kill me": a phrase found inside one of these is not a crisis;
+- `risk_markers`: a question about risk, a hypothesis or a past event ("can it cause",
+  "years ago"); they calm the `weak` phrases only (a bare "suicide" or "seizure").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from bot.core.safety.folding import fold, skeleton
+
+LEXICON_PATH = Path(__file__).with_name("crisis_lexicon.yaml")
+_STANDALONE = ("ideation", "self_harm", "emergency_now")
+_COUNT = re.compile(
+    r"(?<!\w)(?<!at )(?<!od )(?<!since )([5-9]|[1-9]\d{1,2})(?!\w)(?! (lat|years|am|pm))"
+)
+"""A count of five or more ("took 12"), not a time or an age ("at 8", "19 years")."""
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    """A crisis phrase found: which language's list, which kind, the phrase itself."""
+
+    lang: str
+    kind: str
+    phrase: str
+    weak: bool
+
+
+def _alternation(phrases: Iterable[str], form: str = "fold") -> re.Pattern[str] | None:
+    shaped = {skeleton(p) if form == "skeleton" else fold(p) for p in phrases}
+    shaped.discard("")
+    if not shaped:
+        return None
+    body = "|".join(re.escape(p) for p in sorted(shaped, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+@dataclass(frozen=True)
+class LanguageLexicon:
+    """One language's compiled lists."""
+
+    lang: str
+    standalone: Mapping[str, re.Pattern[str]]
+    weak: frozenset[str]
+    overdose: re.Pattern[str] | None
+    quantities: re.Pattern[str] | None
+    means: re.Pattern[str] | None
+    others: re.Pattern[str] | None
+    idioms: re.Pattern[str] | None
+    risk: re.Pattern[str] | None
+    cyrillic: bool
+
+    def find(self, sentence: str) -> PhraseHit | None:
+        """The first crisis phrase of this language in one sentence, or None."""
+        text = fold(sentence)
+        hit = self._find(text, self._calm_spans(text))
+        if hit is None and self.cyrillic:
+            # Russian or Ukrainian typed in Latin letters: compare skeletons.
+            hit = self._find_skeleton(sentence)
+        return hit
+
+    def is_risk_talk(self, sentence: str) -> bool:
+        """A question about a risk, a hypothesis or a past event, in this language."""
+        return self.risk is not None and bool(self.risk.search(fold(sentence)))
+
+    def is_idiom(self, sentence: str) -> bool:
+        """The sentence holds one of this language's calm idioms ("nearly had a heart attack")."""
+        return self.idioms is not None and bool(self.idioms.search(fold(sentence)))
+
+    def names_someone_else(self, sentence: str) -> bool:
+        return self.others is not None and bool(self.others.search(fold(sentence)))
+
+    def _calm_spans(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self.idioms.finditer(text)] if self.idioms else []
+
+    def _find(self, text: str, calm: list[tuple[int, int]]) -> PhraseHit | None:
+        def outside(match: re.Match[str]) -> bool:
+            return not any(a <= match.start() and match.end() <= b for a, b in calm)
+
+        for kind, pattern in self.standalone.items():
+            for match in pattern.finditer(text):
+                if outside(match):
+                    phrase = match.group(0)
+                    return PhraseHit(self.lang, kind, phrase, phrase in self.weak)
+        if self.overdose is not None:
+            quantity = (self.quantities.search(text) if self.quantities else None) \
+                or _COUNT.search(text)
+            if quantity is not None:
+                taken = [m for m in self.overdose.finditer(text)
+                         if m.group(0) != quantity.group(0) and outside(m)]
+                if taken:
+                    return PhraseHit(self.lang, "overdose",
+                                     f"{quantity.group(0)} + {taken[0].group(0)}", False)
+        if self.means is not None:
+            found = {m.group(0) for m in self.means.finditer(text) if outside(m)}
+            if len(found) >= 2:
+                return PhraseHit(self.lang, "means_imminence", " + ".join(sorted(found)), False)
+        return None
+
+    def _find_skeleton(self, sentence: str) -> PhraseHit | None:
+        text = skeleton(sentence)
+        for kind, pattern in _skeleton_patterns(self.lang).items():
+            match = pattern.search(text)
+            if match:
+                return PhraseHit(self.lang, kind, match.group(0), False)
+        return None
+
+
+@cache
+def _skeleton_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    raw = _raw()[lang]
+    # Only phrases of two words or more: a single transliterated word ("suicid") could be
+    # an English word, and the English patterns already look for those.
+    compiled = {}
+    for kind in _STANDALONE:
+        phrases = [p for p in raw.get(kind, []) if len(p.split()) >= 2]
+        pattern = _alternation(phrases, "skeleton")
+        if pattern is not None:
+            compiled[kind] = pattern
+    return compiled
+
+
+@cache
+def _raw() -> dict[str, dict[str, list[str]]]:
+    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    return {lang: {kind: [str(p) for p in (lists.get(kind) or []) if str(p).strip()]
+                   for kind in lists} for lang, lists in data.items()}
+
+
+@cache
+def lexicons() -> tuple[LanguageLexicon, ...]:
+    """Every language's compiled lists, English first."""
+    built = []
+    for lang, lists in _raw().items():
+        standalone = {kind: pattern for kind in _STANDALONE
+                      if (pattern := _alternation(lists.get(kind, []))) is not None}
+        built.append(LanguageLexicon(
+            lang=lang,
+            standalone=standalone,
+            weak=frozenset(fold(p) for p in lists.get("weak", [])),
+            overdose=_alternation(lists.get("overdose", [])),
+            quantities=_alternation(lists.get("quantities", [])),
+            means=_alternation(lists.get("means_imminence", [])),
+            others=_alternation(lists.get("third_person_markers", [])),
+            idioms=_alternation(lists.get("calm_idioms", [])),
+            risk=_alternation(lists.get("risk_markers", [])),
+            cyrillic=lang in ("ru", "uk"),
+        ))
+    return tuple(built)
+
+
+def find(sentence: str) -> PhraseHit | None:
+    """The first crisis phrase of any language in the sentence."""
+    for lexicon in lexicons():
+        hit = lexicon.find(sentence)
+        if hit is not None:
+            return hit
+    return None
+
+
+def lexicon(lang: str) -> LanguageLexicon | None:
+    return next((item for item in lexicons() if item.lang == lang), None)

@@ -1,0 +1,287 @@
+"""English crisis patterns, written for any person, tense and number, on normalized text.
+
+Each pattern has a name (shown by `ask --explain`) and a strength. A strong pattern is a
+report ("my wife is seizing on the floor", "took 12 ambien") and always fires. A weak one
+is a bare alarming word ("seizure", "suicide", "overdose") that a question about a risk,
+a hypothesis or a past event uses too ("could it trigger a seizure?", "my uncle had a
+heart attack in 2019"): it fires only when the sentence is none of those.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.safety.safety_earlier import EARLIER
+
+_WHO = (r"(i|me|my|myself|he|she|they|him|her|them|his|their|we|someone|somebody|"
+        r"(my|our|a|the) \w+( \w+)?)")
+_SELVES = r"(my ?self|him ?self|her ?self|them ?selves|them ?self|your ?self|one ?self)"
+_WANT = (r"(want|wants|wanted|wanting|wanna|want to|wish|wishes|wished|going to|gonna|"
+         r"planning|plans|plan|planned|ready|deserve|deserves|trying|tried|try|"
+         r"would rather|rather|decided|need|needs|about|thinking about|thought about|"
+         r"going|gonna|will|is going|am going)")
+_TAKE = (r"(took|take|taken|taking|takes|swallowed|swallow|swallowing|drank|drink|drunk|ate|"
+         r"eaten|eat|popped|pop|downed|chugged|injected|inject|snorted|had|has|got into|"
+         r"gotten into|into)")
+_AMOUNT = (r"(\d{2,}|[5-9]|(five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+           r"thirty|forty|fifty|hundred)|a (whole|full|entire) \w+|the (whole|entire|rest of "
+           r"the) \w+|all (of )?(my|his|her|their|the|your)|a (handful|bunch|fistful|lot|ton|"
+           r"dozen)|handfuls|dozens|way too (much|many)|too (much|many)|half (a|the) bottle|"
+           r"a (bottle|box|pack|packet|strip|sheet|blister))")
+_RELATIVE_CHILD = (r"(kid|child|son|daughter|baby|toddler|little one|year old|yo|\d+ ?yo|"
+                   r"niece|nephew|grandson|granddaughter|boy|girl)")
+
+_STRONG = {
+    "kill oneself": rf"\bkill(s|ed|ing)? {_SELVES}\b|\bkms\b|\bkys\b|\bunaliv|\b(top|tops|topped|"
+                    rf"topping|off|offs|offed|offing|do|does|did|doing) {_SELVES} in\b|\b(top|"
+                    rf"tops|topped|topping|offed|offing) {_SELVES}\b",
+    "suicide slang": r"\b(thinking about|think about|thought about|thinking of|planning|plan to|"
+                     r"want to|wanna|going to|gonna|ready to|about to|decided to) (ctb|catch the "
+                     r"bus|cth)\b|\bsewer ?slide|\bself ?delet|\bsu[i1]c[i1]d(e|al)? (myself|"
+                     r"himself)",
+    "suicidal now": r"\b(i am|i feel|i m|feeling|been feeling|i have been|getting|he is|she is|"
+                    r"they are|i get) (so |very |really |pretty |kind of |kinda "
+                    r")?su[i1]c[i1]?d(al|e)\b",
+    "want to die": rf"\b{_WANT} (to )?(die|be dead|not be alive|not exist|disappear forever|end "
+                   rf"(it|it all|everything|things|my life|his life|her life|their life)|not wake "
+                   rf"up|never wake up|sleep forever|stop existing|be gone)\b(?! (of|if|than|"
+                   rf"laughing|when)\b)(?! for (?!(days|weeks|months|years|ages|a (while|long "
+                   rf"time|few (days|weeks|months))|so long|a year|ever|now|good)\b))",
+    "wish dead": r"\bwish(es|ed)? (i|he|she|they) (was|were|would be|could be) (dead|gone|never "
+                 r"born)|\bbetter off (dead|without (me|him|her|them))|\brather be dead",
+    "end it all": r"\bend(s|ed|ing)? (it all|my life|his life|her life|their life|(it|things|"
+                  r"everything) (tonight|today|now|soon|for good))\b|\b(take|taking|took|takes) "
+                  r"(my|his|her|their) (own )?life\b|\b(want|wants|wanted) (it|everything|it all) "
+                  r"to (just )?(end|stop)",
+    "no will to live": r"\b(do not|does not|did not|no longer) (really |even |honestly |actually |"
+                       r"particularly |truly )?(want|wants|wanted) to (live|be alive|wake up|be "
+                       r"here|exist|go on)\b|\btired of (living|life|being alive|existing)|\bno "
+                       r"(reason|point) (to|in) (live|living|go on|going on|keep going|being "
+                       r"alive)|\b(life|living) is not worth|\bnot worth living\b|\b(can not|"
+                       r"cannot) (go on|do this anymore|take it anymore)",
+    "no one would miss": r"\b(nobody|no one|noone) (would|will|is going to) (even )?(miss|care|"
+                         r"notice)|\b(everyone|everybody|they|family) (would|will) be better (off "
+                         r")?without (me|him|her)|\b(everyone|everybody|the world|(my|his|her|"
+                         r"their) (family|kids|parents|friends)|family|they|people) (would|will) "
+                         r"(\w+ )?be (better off|happier|relieved|fine|glad|better)( \w+)? "
+                         r"(without (me|him|her|them)|(if|when|once) (i|he|she|they) (just |"
+                         r"simply |finally |were to )?(was |were |am |is |m )?(gone|dead|not "
+                         r"(here|around|alive)|no longer (here|around|alive)|died|die|dies|"
+                         r"disappeared|left for good|killed|kill|topped|top|offed|ended it|end it|"
+                         r"never (came|come) back|(did|do|does) not (come back|wake up|exist)|"
+                         r"never woke up|never existed|(was|were) never born)\b)|\b(everyone|"
+                         r"everybody|the world) (would|will) (\w+ )?be better off (if )?(i|he|"
+                         r"she)$|\bwill not be (a burden|around|here) (much )?(longer|anymore|"
+                         r"tomorrow|next week)",
+    "farewell": r"\b(goodbye|suicide|farewell) (note|letter|message)s?\b|\b(this is|it is|that "
+                r"this is|that it is|said it was|was) (my|his|her|their) (very )?last (post|"
+                r"message|msg|text|video|story|tweet|day)(?=$| (ever|here|on here|goodbye|"
+                r"bye|and|so|"
+                r"sorry|love)\b)|\b(writing|wrote|written|write|writes|"
+                r"left) (letters|notes) (to|for) (everyone|everybody|the people|people|my (family|"
+                r"kids|loved ones|parents|friends)|his|her|their)\b|\b(will not|wo not) (be "
+                r")?need(ing)? (them|it|these|those|this|anything|any of (it|this|them|that))( "
+                r"(anymore|any more|again|after \w+( \w+)?|where i am going))?$|\b(will not|wo "
+                r"not) need (a refill|anything|any more|more).{0,30}\b(after|where i am going|"
+                r"anymore|any more)\b|\bthis is goodbye\b|\bsay(ing|s)? goodbye to (everyone|"
+                r"everybody|all)|\btexted (me |us )?goodbye|\b(give|gives|giving|given|gave) "
+                r"(away )?(all )?(my|his|her|their) (stuff|things|belongings|possessions) away\b|"
+                r"\bgiving away (my|his|her|their) (stuff|things|belongings|possessions)",
+    "means": rf"\bnoose\b|\b(rope|gun|pistol|rifle|shotgun) (is |are )?(ready|loaded|in my hand)|"
+             rf"\b(gun|pistol) (to|in) (my|his|her) (head|mouth)|\b(holding|have|got|bought|has|"
+             rf"found|loaded) (a|the|my|his|her|dad s|my dad s) (gun|pistol|rope|shotgun|"
+             rf"rifle)\b.{{0,40}}\b(tonight|now|today|use|ready|end|do it|know what)|\bhang(ing|"
+             rf"ed)? {_SELVES}",
+    "jump": rf"\b(jump|jumping|jumped|throw {_SELVES}|step|stepping) (off|from|in front of) (a |"
+            rf"the |this |that )?(bridge|building|roof|cliff|balcony|train|bus|car|truck|window|"
+            rf"tower|overpass|ledge|parking garage)|\b(standing|sitting|am|is) on (the|a|this) "
+            rf"(ledge|edge|railing|roof|bridge)\b|\b(parked|standing) (by|at|on) the bridge",
+    "pills ready": r"\b(pills|meds|tablets) (are )?(lined up|ready|counted|saved up|in front of)|"
+                   r"\b(counted|counting|saved|saving|stockpil\w*|hoard\w*) (out |up )?(my |the |"
+                   r"his |her |all )?(pills|meds|tablets)",
+    "passive wish": r"\bif (i|he|she) (do not|does not|did not|never|dont) wake "
+                    r"up\b.{0,40}\b(fine|ok|okay|good|better|relief|whatever|do not care|would "
+                    r"not mind|would not care)\b|\b(hope|hoping|praying|pray) (i|he|she) (do not|"
+                    r"does not|never|wont|will not) (wake up|see (tomorrow|the morning))\b|"
+                    r"\b(would not|wouldn t|do not|dont) mind (if i|not|never) (died|die|dying|"
+                    r"waking up|wake up|being here|existing)\b",
+    "lethal amount": r"\b(lethal|fatal|deadly) (dose|amount)|\bhow (much|many) .{0,40}\b(to die|"
+                     r"to kill|would kill|is fatal|to not wake up|to never wake up)|\bbest way to "
+                     r"(die|kill)|\bpainless(ly)? (way|death|to die)|\bquickest way to die|"
+                     r"\benough to (die|kill|not wake up|never wake up|end it)|\b(car |the "
+                     r")?exhaust (fumes? )?.{0,30}\b(garage|hose|closed|sealed|inside the car)|"
+                     r"\bhose .{0,20}\bexhaust|\b(charcoal|coal) .{0,20}\b(sealed|closed|room|"
+                     r"tent|car|bathroom)\b.{0,20}\b(how long|enough|die)",
+    "self-harm act": rf"\b(cut|cuts|cutting|burn|burns|burned|burnt|burning|stab|stabbed|stabbing|"
+                     rf"hurt|hurts|hurting|harm|harms|harming|harmed|punch|punching|hit|hitting|"
+                     rf"starv\w+|scratch\w*|carv\w+) {_SELVES}\b|\b(been|started|keep|kept|still|"
+                     rf"back to|again) (cutting|burning|self harming)\b|\b(slit|cut|slash|slashed|"
+                     rf"slitting|cutting) (my |his |her |their )?(wrists?|veins?|throat)|\b(till|"
+                     rf"until) (they|it|i|he|she) (bleed|bleeds|bled)\b|\b(relapsed|relapse|"
+                     rf"relapsing|relapses) (on|into|with|back into) (self ?harm\w*|cutting|"
+                     rf"burning|sh)\b|\b(my|the) urges? to (self ?harm|cut|burn|hurt my ?self) "
+                     rf"(got|has gotten|have gotten|is getting|are getting|gets|is|are|has been|"
+                     rf"have been|became|keeps? getting) (a lot |so much |much |way )?(stronger|"
+                     rf"worse|unbearable|really bad|so bad|back)",
+    "overdose report": rf"\b{_TAKE} (like |about |around |maybe |over |at least |almost |nearly "
+                       rf")?{_AMOUNT}\b|\b(whole|entire) (bottle|prescription|supply|pack|packet|"
+                       rf"box|vial|blister|strip)\b|\b(do not|does not|no idea|not sure) (know "
+                       rf")?how many (i |he |she |they )?(took|swallowed|ate|had)|\b(i|he|she|"
+                       rf"they|we|just|has|have) (overdosed|od|od would|oded|od d)\b|\b(oded|od "
+                       rf"d)\b",
+    "poisoning": r"\b(drank|swallowed|ingested|ate|drinking|swallowing|drunk) (some |a |the "
+                 r")?(bleach|poison|antifreeze|detergent|drain cleaner|laundry pod|tide pod|rat "
+                 r"poison|pesticide|lighter fluid|button battery|battery|magnets)",
+    "child into medicine": rf"\b{_RELATIVE_CHILD}\b.{{0,50}}\b(got into|ate|swallowed|drank|took|"
+                           rf"chewed|found|into|eaten|in) .{{0,30}}\b(pills|meds|medicine|"
+                           rf"medication|tablets|gummies|vitamins|bottle|cabinet|vial|selank|"
+                           rf"drugs|xanax|tylenol|advil|melatonin)",
+    "breathing": r"\b(can not|cannot|could not|can barely|barely|hard to|trouble|struggling to|"
+                 r"difficulty|unable to) breath|\b(not|stopped|is not|are not|isnt) breathing\b|"
+                 r"\bbreathing (is |are )?(really |very |so )?(slow|shallow|weird|strange)|"
+                 r"\bgasping\b|\bchoking\b",
+    "turning blue": r"\b(lips|face|skin|he|she|they|is|are) (are |is )?(turning |turned |going "
+                    r")?blue\b",
+    "collapse now": rf"\b{_WHO} (is|are|am|just|has|have|keeps?|started) (seizing|convulsing|"
+                    rf"fitting|having a seizure|having seizures|having a stroke|having a heart "
+                    rf"attack|unconscious|unresponsive|collapsed|passed out|fainted|not "
+                    rf"responding|foaming)|\b(shaking|jerking|convulsing|seizing|twitching|lying) "
+                    rf".{{0,20}}\b(on the floor|on the ground)|\bfoaming at the mouth|\b(will not|"
+                    rf"wo not|can not|cannot|could not) (wake|waking) (him|her|them|up)|\b(grey|"
+                    rf"gray|blue|pale|limp|cold|floppy) and (will not|wo not|is not|does not|not|"
+                    rf"can not) (respond|responding|wake|breath)|\bnot (waking|wake) up\b|"
+                    rf"\bunconscious\b|\bunresponsive\b",
+    "stroke signs": r"\bface (is |are )?droop|\bdroop(ing|y)? (face|on one side|mouth)|\bslurr(ed|"
+                    r"ing)|\bone side of (my|his|her|their) (body|face)|\b(can not|could not) "
+                    r"(lift|move|feel) (my|his|her|their) (arm|leg|face|hand)|\bwords (come|"
+                    r"coming|came) out wrong|\bworst headache|\b(arm|leg|hand|face) (suddenly "
+                    r")?(went|goes|going|gone|has gone|is|feels) (weak|limp|numb|dead|"
+                    r"floppy)\b(?! (after|from) (sleeping|lying|sitting))(.{0,40})\b(can not|"
+                    r"cannot|"
+                    r"could not|unable to) (lift|move|raise) (it|them|(my|his|her|their) (arm|"
+                    r"leg|hand))\b|\b(half|one side of) (my|his|her|their|the) face (is |went |has "
+                    r"gone )?(numb|droop|drop)",
+    "chest pain now": r"\bcrushing\b.{0,20}\bchest|\bchest\b.{0,25}\bcrushing\b|"
+                      r"\bchest\b.{0,40}\bleft arm (is |feels |going |gone |went )?(numb|tingl|"
+                      r"heavy|weak|dead)|\bleft arm (is |feels |going |gone |went )?(numb|"
+                      r"tingl)\w*.{0,40}\bchest\b|\bchest .{0,30}(down|into) (my|his|her) (left "
+                      r")?arm|\bpain (down|in) (my|his|her) left arm",
+    "bleeding": r"\b(vomiting|throwing up|coughing up|puking) blood|\bbleeding (heavily|a lot|"
+                r"badly|so much)|\bbleeding (will not|would not|does not|can not) stop|\b(will "
+                r"not|would not|does not) stop bleeding|\bblood everywhere",
+    "dying now": r"\bfeel(s|ing)? like (i am|i m|he is|she is) dying\b|\b(i am|i think i am|he is|"
+                 r"she is|they are) dying\b(?! (to|of laughter|of boredom|for))",
+    "plans and hints": rf"\b(have|got|made) a plan\b(?! (for|to (take|use|start|try|taper|stop|"
+                       rf"buy|ask)))|\bwill (it|this|that) kill me\b|\basking for (me|my ?self)\b|"
+                       rf"\b(do not|dont) try to stop me\b|\b(bought|got|have) a gun\b|\b(no|any) "
+                       rf"way out\b|\bother than dying\b|\bthinking (about|of) (dying|death)\b|"
+                       rf"\bto end it\b|\bpainless(ly)?\b|\bhigh enough\b|\b(not|never) (plan on |"
+                       rf"planning on )?(be|being) (alive|around)\b|\bnot that (i will|ill|i ll) "
+                       rf"be around\b|\b(shoot|shooting|drown|drowning|poison|poisoning|hang|"
+                       rf"hanging) {_SELVES}\b",
+    "body in danger": r"\bblack(ing|ed)? out\b|\bhigh fever\b.{0,40}\b(shak|chill|rigid|confus|"
+                      r"stiff)|\b(redness|red) .{0,25}spreading|\brigid muscles\b|\bfeel(s|ing)? "
+                      r"faint\b|\bdouble dosed\b",
+    "call for help": r"\bcall (911|112|999|an ambulance|ems)\b|\bambulance\b|\b(go|going|get|take "
+                     r"(him|her|them|me)) to (the )?(er|a and e|emergency room|hospital) (now|"
+                     r"right now)\b|\bshould i (go to|call|take (him|her|them) to) (the )?(er|"
+                     r"emergency room|hospital|911|ambulance)",
+}
+_WEAK = {
+    "suicide word": r"\bsu[i1]c[i1]d|\bsuicd|\bsucid|\bsuiside",
+    "self-harm word": r"\bself ?harm|\bself ?injur",
+    "overdose word": r"\bover ?dos(e|ed|es|ing)\b|\boverdosd",
+    "reaction word": r"\banaphyla|\bsevere (allergic )?reaction|\bseiz(ure|ures|ing)\b|\bconvuls|"
+                     r"\bheart attack\b|\bstroke\b|\bchest (pain|pains|tight|tightness|"
+                     r"pressure)\b|\b(passed|passing) out\b|\bfaint(ed|ing)\b|\bcollaps(ed|ing)\b",
+    "throat or face swelling": r"\bthroat (is |feels |keeps )?(closing|swelling|swollen|tight)|"
+                               r"\b(tongue|tounge|lips?|throat) (feels?|is|are|looks?|getting|"
+                               r"going|got) (huge|fat|too big|massive|enormous|so big)\b|"
+                               r"\b(tongue|lips?|face|mouth|eyes?) (is |are |keeps )?(swelling|"
+                               r"swollen|swelled up|swells up|puffing up|puffed up)",
+    "swelling word": r"\b(tongue|tounge|lips?|face|mouth|eyes?) .{0,25}(swelling|swollen|swell(ed|"
+                     r"s)? up)",
+    "emergency word": r"\bemergency\b(?! (use|authorization|contraception))",
+}
+_RISK_TALK = re.compile(
+    r"^(can|could|does|do|did|is|are|will|would|might|may|has|have|what|how|which|why|any|"
+    r"should|in theory|theoretically)\b.{0,60}\b(selank|it|this|that|you|one|people|someone|"
+    r"a person|anyone|users?|peptides?)\b|\b(side effects?|risk|risks|cause|causes|trigger|"
+    r"triggers|lead to|linked|associated|known|reported|theoretically|in theory|possible|"
+    r"history of|symptoms of|signs of|what happens if|what would happen|what if|look like|"
+    r"research|study|studies|article|paper|podcast|volunteer|counselor|nurse|paramedic|"
+    r"ideation|novel|thesis|character|screenwriter|writing|movie|film|emt|patients|"
+    r"hypothetically|antidote|reports of|prevention)\b|\bif (i|you|someone|he|she)\b"
+)
+_PAST = re.compile(
+    r"\b(in|back in) (19|20)\d\d\b|\b(\d+|a|one|a few|few|couple|several|two|three|many|ten)"
+    r" (of )?(years?|months?|yrs) (ago|back)\b|\blast (year|month|summer|winter|spring|fall|"
+    r"decade)\b|\bwhen i was\b|\bas a (kid|child|teen|teenager)\b|\bused to\b|\bin the past\b"
+    r"|\bhistory\b|(?<!at )\bonce\b(?! (i|you|he|she|they|we|it|everything|all))"
+    r"|\bas a (teen|teenager|kid)\b|\bdied (of|from)\b|"
+    r"\b(stopped|quit) .{0,30}\bago\b|\bdisorder\b|\bin college\b|\bwhen (he|she) was\b"
+)
+_NEGATED = re.compile(r"\b(no|not|never|without|nor|zero)( \w+){0,2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class PatternHit:
+    """One English pattern that fired, with the words it matched."""
+
+    name: str
+    matched: str
+    start: int
+    weak: bool = False
+
+
+_STRONG_RE = {name: re.compile(pattern) for name, pattern in _STRONG.items()}
+_WEAK_RE = {name: re.compile(pattern) for name, pattern in _WEAK.items()}
+_WEAK_RE["earlier pattern"] = EARLIER
+
+
+_TOLD_AS_INTENT = frozenset({
+    "want to die", "plans and hints", "lethal amount", "suicidal now", "no will to live",
+    "no one would miss", "farewell", "means", "jump", "pills ready", "wish dead",
+    "passive wish",
+})
+"""Wishes and plans: a crisis even when told with "if" or a date ("if it fails i'll...")."""
+_HYPOTHESIS = re.compile(r"\b(if|hypothetically|what if|in theory|theoretically|imagine)\b")
+
+
+def find(normalized: str) -> PatternHit | None:
+    """The first pattern that reads this normalized sentence as a crisis, or None.
+
+    A report told as past ("years ago I took too many pills") or as a hypothesis ("if
+    someone swallowed a whole vial") is history or a question, not a crisis now.
+    """
+    past = _PAST.search(normalized)
+    for name, pattern in _STRONG_RE.items():
+        match = pattern.search(normalized)
+        if match is None:
+            continue
+        if name in _TOLD_AS_INTENT:
+            return PatternHit(name, match.group(0), match.start())
+        if not past and not _HYPOTHESIS.search(normalized[: match.start()]):
+            return PatternHit(name, match.group(0), match.start())
+    for name, pattern in _WEAK_RE.items():
+        for match in pattern.finditer(normalized):
+            if not _NEGATED.search(normalized[: match.start()].rstrip()):
+                return PatternHit(name, match.group(0), match.start(), weak=True)
+    return None
+
+
+def is_past_or_hypothesis(normalized: str) -> bool:
+    """Told as history ("years ago", "when i was 19") or as a hypothesis ("if someone")."""
+    return bool(_PAST.search(normalized) or _HYPOTHESIS.search(normalized))
+
+
+def is_risk_talk(normalized: str) -> bool:
+    """A question about a risk, a hypothesis or a past event, not a report of one."""
+    return bool(_RISK_TALK.search(normalized) or _PAST.search(normalized))
+
+
+def is_crisis(normalized: str) -> bool:
+    """True when the normalized sentence reads as a crisis, on English patterns alone."""
+    hit = find(normalized)
+    return hit is not None and not (hit.weak and is_risk_talk(normalized))

@@ -1,0 +1,198 @@
+"""Triage: is the writer, or someone near them, in danger? Decided before anything else.
+
+It reads the whole message (no input cut applies here), sentence by sentence, so one
+crisis sentence inside a long question is still seen. Two signals, either of which is
+enough: the phrase patterns (English in `bot.safety`, nine languages in `bot.lexicon`)
+and, when an encoder is given, a classifier on sentence embeddings. The answer is a
+value: who is in danger, which signal fired on which sentence, and the language to
+reply in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.core.safety import lexicon, safety
+from bot.core.safety.folding import fold
+from bot.core.safety.language import detect
+from bot.core.safety.triage_model import CrisisClassifier
+from bot.matching.embedding import Encoder
+from bot.matching.normalize import normalize
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;…。])\s+|\n+|\s+[-–—]\s+")
+WINDOW_WORDS = 24
+"""A sentence longer than this is read in overlapping windows of this many words."""
+WHOLE_WORDS = 60
+"""A message of at most this many words is classified whole, as the classifier was trained."""
+MAX_CLASSIFIED = 48
+"""At most this many pieces of one message are encoded; patterns still read every piece."""
+
+_OTHERS = re.compile(
+    r"\b(he|she|they|him|her|them|his|their|himself|herself|themselves|someone|somebody|"
+    r"(my|our|a|the|this) (friend|best friend|bf|gf|boyfriend|girlfriend|wife|husband|partner|"
+    r"son|daughter|kid|kids|child|baby|toddler|brother|sister|bro|sis|mom|mum|mother|dad|"
+    r"father|grandma|grandmother|grandpa|grandfather|uncle|aunt|cousin|roommate|flatmate|"
+    r"housemate|coworker|colleague|neighbor|neighbour|patient|client|student|teen|teenager|"
+    r"niece|nephew|fiance|fiancee|spouse|ex|twin|stepson|stepdaughter|guy|girl|little one|"
+    r"\d+ year old|\d+ yo))\b"
+)
+_SELF = re.compile(r"\b(i|me|myself|my ?self|i am|im)\b")
+
+
+class Danger(StrEnum):
+    """Who the message says is in danger."""
+
+    NONE = "none"
+    SELF = "self"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Triage:
+    """The decision, with what led to it (for the reply's language and `--explain`)."""
+
+    danger: Danger
+    lang: str
+    signal: str = ""
+    """The pattern's name, or `classifier p=0.93`; empty when no danger."""
+    sentence: str = ""
+
+    @property
+    def is_crisis(self) -> bool:
+        return self.danger is not Danger.NONE
+
+
+class Triager:
+    """Runs triage; the encoder and the classifier are optional collaborators.
+
+    Without them (MATCHER=lexical, no model installed), the patterns alone decide.
+    """
+
+    def __init__(self, encoder: Encoder | None = None,
+                 classifier: CrisisClassifier | None = None) -> None:
+        if encoder is not None and classifier is None:
+            classifier = CrisisClassifier.load()
+        self._encoder = encoder if classifier is not None else None
+        self._classifier = classifier
+
+    def triage(self, text: str) -> Triage:
+        """Triage one whole message."""
+        pieces = split(text)
+        hints: list[str] = []
+        for piece in pieces:
+            found = _by_pattern(piece)
+            if found is not None:
+                signal, phrase_lang, danger = found
+                hints.append(phrase_lang)
+                return Triage(danger, detect(text, hints), signal, piece)
+        lang = detect(text)
+        # The encoder is English: other languages are left to their phrase lists.
+        if self._encoder is not None and self._classifier is not None and pieces \
+                and lang == "en":
+            # The classifier learnt whole messages: a short one is read whole (the same text
+            # the ranker encodes, so the encoder's cache serves both); a long one in pieces.
+            # Idioms and events told as past are calm evidence it lacks.
+            idioms = lexicon.lexicon("en")
+            whole = " ".join(pieces)
+            candidates = [whole] if len(whole.split()) <= WHOLE_WORDS else pieces
+            chosen = [p for p in candidates
+                      if not (idioms is not None and idioms.is_idiom(p))
+                      and not safety.is_past_or_hypothesis(normalize(p))][:MAX_CLASSIFIED]
+            probabilities = self._classifier.probabilities(self._encoder.encode(chosen))
+            best = int(probabilities.argmax()) if chosen else 0
+            if chosen and probabilities[best] >= self._classifier.threshold:
+                piece = chosen[best]
+                return Triage(_person(normalize(piece)), lang,
+                              f"classifier p={probabilities[best]:.2f}", piece)
+        return Triage(Danger.NONE, lang)
+
+
+def split(text: str) -> list[str]:
+    """The message's sentences; a long one also as overlapping windows of words."""
+    pieces: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        words = sentence.split()
+        if not words:
+            continue
+        if len(words) <= WINDOW_WORDS:
+            pieces.append(" ".join(words))
+            continue
+        step = WINDOW_WORDS // 2
+        for start in range(0, len(words) - step, step):
+            pieces.append(" ".join(words[start:start + WINDOW_WORDS]))
+    return pieces
+
+
+def _by_pattern(piece: str) -> tuple[str, str, Danger] | None:
+    normalized = normalize(piece)
+    english = safety.find(normalized)
+    english_idioms = lexicon.lexicon("en")
+    if english is not None and english.weak and english_idioms is not None \
+            and english_idioms.is_idiom(piece):
+        english = None
+    # A weak word is calmed by risk talk around it, not by a question elsewhere in a long
+    # run-on sentence ("how long does it take to work i passed out twice today").
+    around = _around(normalized, english.start) if english else ""
+    if english is not None and not (english.weak and _risk_talk(around, around)):
+        return f"pattern `{english.name}`", "en", _person(normalized, english.start)
+    hit = lexicon.find(piece)
+    if hit is None or (hit.weak and _risk_talk(piece, normalized)):
+        return None
+    if hit.lang == "en" and safety.is_past_or_hypothesis(normalized):
+        return None
+    own = lexicon.lexicon(hit.lang)
+    other = own is not None and own.names_someone_else(piece) and not _first_person(piece)
+    danger = Danger.OTHER if other or _person(normalized) is Danger.OTHER else Danger.SELF
+    return f"phrase `{hit.phrase}` ({hit.lang} {hit.kind})", hit.lang, danger
+
+
+def _around(normalized: str, at: int) -> str:
+    """The clause around a match: a few words before it (whole words only), a few after.
+
+    A short sentence is one clause and is read whole.
+    """
+    if len(normalized.split()) <= 16:
+        return normalized
+    start = max(0, at - 24)
+    if start > 0:
+        start = normalized.find(" ", start) + 1 or at
+    return normalized[min(start, at): at + 40]
+
+
+def _risk_talk(piece: str, normalized: str) -> bool:
+    """A question about a risk, a hypothesis or a past event, in any of the languages."""
+    return safety.is_risk_talk(normalized) or any(
+        item.is_risk_talk(piece) for item in lexicon.lexicons())
+
+
+def _person(normalized: str, at: int | None = None) -> Danger:
+    """Whose crisis: the person named nearest before the words that fired, else the writer."""
+    before = normalized if at is None else normalized[: at + 40]
+    others = list(_OTHERS.finditer(before))
+    selves = list(_SELF.finditer(before))
+    if not others:
+        return Danger.SELF
+    if not selves:
+        return Danger.OTHER
+    # "my son took my pills": the subject comes first; "i found my dad unconscious": the
+    # reflexive or the nearest subject before the verb decides.
+    if re.search(r"\b(myself|my ?self)\b", normalized):
+        return Danger.SELF
+    return Danger.OTHER if others[0].start() <= selves[0].start() else _nearest(others, selves)
+
+
+def _nearest(others: Sequence[re.Match[str]], selves: Sequence[re.Match[str]]) -> Danger:
+    return Danger.OTHER if others[-1].start() > selves[-1].start() else Danger.SELF
+
+
+_FIRST_PERSON_WORDS = frozenset(fold(w) for w in (
+    "yo me mi quiero ich mich mir je moi me j io mi voglio eu me quero ja mnie я мне меня "
+    "хочу мені мене").split())
+
+
+def _first_person(piece: str) -> bool:
+    words = fold(piece).split()
+    return bool(words) and words[0] in _FIRST_PERSON_WORDS

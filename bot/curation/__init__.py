@@ -1,0 +1,1 @@
+"""Curation: accuracy on evaluation sets and the curator's report from the store."""

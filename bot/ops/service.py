@@ -1,0 +1,145 @@
+"""The one object adapters talk to: questions in, replies out, whatever the platform.
+
+Operations live here too, so every adapter gets them for free: the per-user rate limit,
+timing, the question log, metrics, and what the curation store keeps.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.core.reply import EntryRef, Reply
+from bot.core.responder import Responder
+from bot.matching.normalize import clean
+from bot.ops.feedback import Feedback, FeedbackSink, InMemoryFeedbackSink
+from bot.ops.logging_setup import log_event
+from bot.ops.metrics import Metrics
+from bot.ops.outcomes import QuestionOutcome, Recorder
+from bot.ops.questionlog import QuestionLog
+from bot.ops.ratelimit import RateLimiter, Verdict
+
+log = logging.getLogger("selank.service")
+CANDIDATES_KEPT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Asker:
+    """Who asked, as the platform names them; the store only ever keeps a salted hash."""
+
+    platform: str
+    user_id: str
+
+
+class BotService:
+    """Answers questions for every adapter; adapters hold no matching logic of their own.
+
+    Rate limiting counts what a user can send at will: free-text messages (`ask`, which
+    includes typed `help`, `summary` and `topics`) and "did you mean" presses (`show`).
+    The argument-less `help`, `summary`, `topics`, autocomplete and feedback presses are
+    not counted: they are cheap, and a 👎 should never be refused.
+    """
+
+    def __init__(
+        self, responder: Responder, feedback: FeedbackSink | None = None, *,
+        recorder: Recorder | None = None, limiter: RateLimiter | None = None,
+        metrics: Metrics | None = None, question_log: QuestionLog | None = None,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        self.responder = responder
+        sink = feedback if feedback is not None else recorder
+        self._feedback = sink if sink is not None else InMemoryFeedbackSink()
+        self._recorder = recorder
+        self._limiter = limiter if limiter is not None else RateLimiter(limit=0)
+        self.metrics = metrics if metrics is not None else Metrics()
+        self._log = question_log if question_log is not None else QuestionLog()
+        self._clock = clock
+
+    def ask(self, text: str, asker: Asker) -> Reply:
+        """Answer free text: a question, a greeting, `help`, `summary` or `topics`."""
+        limited = self._limited(asker)
+        if limited is not None:
+            return limited
+        started = self._clock()
+        try:
+            decision, reply = self.responder.explain(text)
+        except Exception:
+            self.metrics.error("ask")
+            log.exception("answering failed")
+            raise
+        seconds = self._clock() - started
+        text, _ = clean(text)  # what was matched: capped, no control characters
+        self.metrics.question(asker.platform, reply.status.value, seconds)
+        self._log.question(asker.platform, reply, seconds, text=text)
+        candidates = tuple((c.entry.id, c.score) for c in decision.candidates[:CANDIDATES_KEPT])
+        self._record(QuestionOutcome(asker.platform, asker.user_id, text, reply.status,
+                                     candidates))
+        return reply
+
+    def show(self, entry_id: str, asker: Asker) -> Reply:
+        """Answer one entry by id, as when a user presses a "did you mean" button."""
+        limited = self._limited(asker)
+        if limited is not None:
+            return limited
+        started = self._clock()
+        reply = self.responder.entry_reply(entry_id)
+        seconds = self._clock() - started
+        self.metrics.question(asker.platform, reply.status.value, seconds)
+        self._log.question(asker.platform, reply, seconds, kind="button")
+        self._record(QuestionOutcome(asker.platform, asker.user_id, entry_id, reply.status))
+        return reply
+
+    def help(self) -> Reply:
+        """The help reply (a menu or button: not rate limited)."""
+        return self.responder.help()
+
+    def summary(self) -> Reply:
+        """The key points (a menu or button: not rate limited)."""
+        return self.responder.summary()
+
+    def topics(self) -> Reply:
+        """Every entry (a menu or button: not rate limited)."""
+        return self.responder.topics()
+
+    def complete(self, text: str, limit: int = 25) -> list[EntryRef]:
+        """Entries whose question fits what the user has typed so far (autocomplete)."""
+        return self.responder.complete(text, limit)
+
+    def feedback(self, asker: Asker, entry_id: str, helpful: bool) -> None:
+        """Keep a 👍 / 👎 on an answer."""
+        self._log.feedback(asker.platform, entry_id, helpful)
+        try:
+            self._feedback.record_feedback(
+                Feedback(platform=asker.platform, user_id=asker.user_id, entry_id=entry_id,
+                         helpful=helpful)
+            )
+        except Exception as error:  # a broken store must not break the button
+            self._store_failed(error)
+
+    def _limited(self, asker: Asker) -> Reply | None:
+        """The notice or the silence for a user past the limit; None to go ahead."""
+        verdict = self._limiter.check((asker.platform, asker.user_id))
+        if verdict is Verdict.ALLOW:
+            return None
+        reply = (self.responder.rate_limited() if verdict is Verdict.NOTIFY
+                 else self.responder.silence())
+        self.metrics.rate_limited(asker.platform)
+        self.metrics.question(asker.platform, reply.status.value, None)
+        self._log.question(asker.platform, reply, None)
+        if verdict is Verdict.NOTIFY:  # a flood of silenced messages must not become writes
+            self._record(QuestionOutcome(asker.platform, asker.user_id, "", reply.status))
+        return reply
+
+    def _record(self, outcome: QuestionOutcome) -> None:
+        if self._recorder is None:
+            return
+        try:
+            self._recorder.record_question(outcome)
+        except Exception as error:  # the user still gets the reply; the loss is logged
+            self._store_failed(error)
+
+    def _store_failed(self, error: Exception) -> None:
+        self.metrics.error("store")
+        log_event(log, "store write failed", logging.ERROR, error=str(error))
