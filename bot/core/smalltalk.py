@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.folding import fold
+from bot.core.safety.folding import fold
 
 _GREETING = re.compile(
     r"^((hi+|hey+|hello+|helo|hiya|howdy|yo+|sup|hola|greetings|gm|morning|evening|"
