@@ -195,6 +195,10 @@ _STRONG = {
                            rf"chewed|found|into|eaten|in) .{{0,30}}\b(pills|meds|medicine|"
                            rf"medication|tablets|gummies|vitamins|bottle|cabinet|vial|selank|"
                            rf"drugs|xanax|tylenol|advil|melatonin)",
+    "allergic reaction now": r"\bhives (all over (me|my body|him|her|his body|her body)|on (my|his|"
+                             r"her|their) (whole|entire) body)|\b(severe|bad|serious|massive) "
+                             r"allergic reaction\b.{0,20}\b(hives|swelling|swollen|dizzy|can not "
+                             r"breathe|throat)\b",
     "breathing": r"\b(can not|cannot|could not|can barely|barely|hard to|trouble|struggling to|"
                  r"difficulty|unable to) breath|\b(not|stopped|is not|are not|isnt) breathing\b|"
                  r"\bbreathing (is |are )?(really |very |so )?(slow|shallow|weird|strange)|"

@@ -104,6 +104,8 @@ def test_should_catch_crises_in_each_language(message: str, lang: str) -> None:
     ("the rope is set up in the garage", Danger.SELF),
     ("As an ER nurse: a patient is suicidal right now and asking about selank", Danger.OTHER),
     ("I'm a student and my roommate overdosed and won't wake up", Danger.OTHER),
+    ("how long does it take to work severe allergic reaction, hives on my whole body",
+     Danger.SELF),
 ])
 def test_should_catch_plans_hints_and_reports_in_new_wordings(message: str,
                                                               danger: Danger) -> None:
