@@ -266,10 +266,12 @@ _WEAK = {
                      r"s)? up)",
     "emergency word": r"\bemergency\b(?! (use|authorization|contraception))",
 }
+_OPENER = (r"^(can|could|does|do|did|is|are|will|would|might|may|has|have|what|how|which|why|"
+           r"any|should|in theory|theoretically)\b.{0,60}\b(selank|it|this|that|you|one|people|"
+           r"someone|a person|anyone|users?|peptides?)\b")
+_OPENS_AS_QUESTION = re.compile(_OPENER)
 _RISK_TALK = re.compile(
-    r"^(can|could|does|do|did|is|are|will|would|might|may|has|have|what|how|which|why|any|"
-    r"should|in theory|theoretically)\b.{0,60}\b(selank|it|this|that|you|one|people|someone|"
-    r"a person|anyone|users?|peptides?)\b|\b(side effects?|risk|risks|cause|causes|trigger|"
+    _OPENER + r"|\b(side effects?|risk|risks|cause|causes|trigger|"
     r"triggers|lead to|linked|associated|known|reported|theoretically|in theory|possible|"
     r"history of|symptoms of|signs of|what happens if|what would happen|what if|look like|"
     r"research|study|studies|article|paper|podcast|volunteer|counselor|nurse|paramedic|"
@@ -416,3 +418,17 @@ def is_professional_report(normalized: str) -> bool:
     Their role words ("nurse", "patients") read as risk talk elsewhere; here they do not.
     """
     return bool(_FRAME.search(normalized)) and bool(_NOW_REPORT.search(normalized))
+
+
+def is_risk_talk_past_the_opener(normalized: str, clause: str) -> bool:
+    """Risk talk, where an opening question ("how long does it take to work") counts only
+    when `clause` (the sentence, or nothing when the match is far from its start) holds it:
+    told without a question mark, a question can be run into a report ("... suicidal again")."""
+    if _PAST.search(normalized):
+        return True
+    found = _RISK_TALK.search(normalized)
+    if found is None:
+        return False
+    others = [m for m in _RISK_TALK.finditer(normalized) if not _OPENS_AS_QUESTION.fullmatch(
+        m.group(0)) or m.start() > 0]
+    return bool(others) or bool(_OPENS_AS_QUESTION.search(clause))

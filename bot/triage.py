@@ -30,6 +30,10 @@ WHOLE_WORDS = 60
 MAX_CLASSIFIED = 48
 """At most this many pieces of one message are encoded; patterns still read every piece."""
 
+_OPENER_REACH = 28
+"""Characters from the start of a sentence with no question mark within which its opening
+question ("could selank trigger...") still calms a weak word ("...a seizure")."""
+
 _OTHERS = re.compile(
     r"\b(he|she|they|him|her|them|his|their|himself|herself|themselves|someone|somebody|"
     r"(my|our|a|the|this) (friend|best friend|bf|gf|boyfriend|girlfriend|wife|husband|partner|"
@@ -153,7 +157,14 @@ def _by_pattern(piece: str, framed: bool = False,
     # A professional frame calms the bare words ("overdose presentations"), not a weak
     # pattern that tells of a means ("got the rope").
     framed_word = framed and english is not None and english.name.endswith(" word")
-    calmed = framed_word or (not reporting and _risk_talk(around, around))
+    # Without a question mark, a short sentence's opening question calms only the words
+    # next to it: "how long does it take to work suicidal again" is a report.
+    asked = piece.rstrip().endswith("?")
+    talk = _risk_talk(around, around) if asked or english is None else (
+        safety.is_risk_talk_past_the_opener(
+            around, normalized if english.start <= _OPENER_REACH else "")
+        or any(item.is_risk_talk(around) for item in lexicon.lexicons()))
+    calmed = framed_word or (not reporting and talk)
     if english is not None and not (english.weak and calmed):
         return f"pattern `{english.name}`", "en", _person(normalized, english.start)
     hit = lexicon.find(piece)

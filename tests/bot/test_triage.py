@@ -106,6 +106,8 @@ def test_should_catch_crises_in_each_language(message: str, lang: str) -> None:
     ("I'm a student and my roommate overdosed and won't wake up", Danger.OTHER),
     ("how long does it take to work severe allergic reaction, hives on my whole body",
      Danger.SELF),
+    ("how long does it take to work suicidal again", Danger.SELF),
+    ("can i store it in the fridge i passed out twice today", Danger.SELF),
 ])
 def test_should_catch_plans_hints_and_reports_in_new_wordings(message: str,
                                                               danger: Danger) -> None:
