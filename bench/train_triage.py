@@ -8,9 +8,12 @@ lowest one (the most recall) whose false alarms stay within the issue's budgets 
 ordinary questions, 5% of calm messages with scary words), measured on cross-validation
 folds the model was not trained on; every figure printed is out of fold. Only English
 items are used: the encoder is English, and the phrase lists cover the other languages.
+With `--with-dev`, the two crisis dev sets (`crisis_dev.yaml`, `crisis_dev_2.yaml`) join
+the training items; either way their figures are printed per set: out of fold when they
+were trained on, otherwise from the final model, which never saw them.
 Writes `bot/triage_model.npz`.
 
-    python bench/train_triage.py [--folds 5] [--cache emb.npy] [--out bot/triage_model.npz]
+    python bench/train_triage.py [--folds 5] [--with-dev] [--cache emb.npy] [--out PATH]
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT_ROOT / "tests" / "bot" / "crisis_train.yaml"
 EXTRA = PROJECT_ROOT / "tests" / "bot" / "crisis_train_extra.yaml"
 """Calm examples written for the classifier (the bot, chat, handling needles and vials)."""
+DEV_SETS = (PROJECT_ROOT / "tests" / "bot" / "crisis_dev.yaml",
+            PROJECT_ROOT / "tests" / "bot" / "crisis_dev_2.yaml")
+"""Measured blind once, then development sets: training items only with `--with-dev`."""
 Floats = npt.NDArray[np.float64]
 
 
@@ -73,14 +79,26 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--cache", type=Path, default=None,
                         help="keep the embeddings in this .npy file between runs")
+    parser.add_argument("--with-dev", action="store_true",
+                        help="train on the crisis dev sets too")
     args = parser.parse_args()
 
     items = [item for path in (CORPUS, EXTRA)
              for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    dev = {path.name: [i for i in yaml.safe_load(path.read_text(encoding="utf-8"))
+                       if i["lang"] == "en"] for path in DEV_SETS}
+    if args.with_dev:
+        items += [item for name in sorted(dev) for item in dev[name]]
+    if args.with_dev:
+        source = np.array(["corpus"] * (len(items) - sum(len(v) for v in dev.values()))
+                          + [name for name in sorted(dev) for _ in dev[name]])
+    else:
+        source = np.array(["corpus"] * len(items))
     kb = load_knowledge_base(bundled_faq())
     ordinary = sorted({p for e in kb.entries for p in (e.question, *e.alternates)}
                       | set(_eval_questions()))
     texts = [str(i["text"]) for i in items] + ordinary
+    source = np.concatenate([source, np.array(["corpus"] * len(ordinary))])
     labels = np.array([i["label"] != "calm" for i in items] + [False] * len(ordinary), float)
     group = [str(i["category"]) if i["label"] == "calm" else "crisis" for i in items]
     group += ["faq question"] * len(ordinary)
@@ -96,7 +114,7 @@ def main() -> None:
         if args.cache is not None:
             np.save(args.cache, x)
     # The encoder is English; other languages are left to the phrase lists.
-    x, labels, english = x[english], labels[english], english[english]
+    x, labels, english, source = x[english], labels[english], english[english], source[english]
     group = [g for g, keep in zip(group, english_mask, strict=True) if keep]
 
     rng = np.random.default_rng(10)
@@ -135,6 +153,19 @@ def main() -> None:
         print(f"    {name:<28} {fired[mask].mean():6.1%}  ({mask.sum()})")
 
     w, b = fit(x, labels)
+    print("\nPer set at that threshold (dev sets: out of fold if trained on, else unseen):")
+    for name in ("corpus", *sorted(dev)):
+        if name in set(source):
+            mask, p = source == name, out_of_fold
+            y = labels[mask]
+        else:
+            held = dev[name]
+            p = 1.0 / (1.0 + np.exp(-(encoder.encode([str(i["text"]) for i in held])
+                                      .astype(np.float64) @ w + b)))
+            mask, y = np.ones(len(held), bool), np.array([i["label"] != "calm" for i in held])
+        hits = p[mask] >= threshold if name in set(source) else p >= threshold
+        print(f"  {name:<20} recall {hits[y == 1].mean():6.1%} ({int(y.sum())})   "
+              f"false alarms {hits[y == 0].mean():6.1%} ({int((y == 0).sum())})")
     model = CrisisClassifier(w.astype(np.float32), b, threshold, encoder.name)
     model.save(args.out)
     print(f"\nWrote {args.out} (trained on all {len(labels)} English items, "

@@ -8,6 +8,9 @@ language has:
 - `overdose`: taking words and substances, a crisis next to a `quantities` phrase
   ("a whole box", "todas las pastillas") or a count of five or more;
 - `means_imminence`: a means or a time; two different ones together are a plan;
+- `children`, `swallowed`: a young child ("mi hijo de 2 años") who swallowed ("se tragó")
+  something an `overdose` phrase names ("pastillas") got into medicine, whatever the
+  amount ("took", which a child given a dose also does, is not enough);
 - `third_person_markers`: someone other than the writer is the one in danger;
 - `calm_idioms`: "my mom will kill me": a phrase found inside one of these is not a crisis;
 - `risk_markers`: a question about risk, a hypothesis or a past event ("can it cause",
@@ -29,9 +32,14 @@ from bot.core.safety.folding import fold, skeleton
 LEXICON_PATH = Path(__file__).with_name("crisis_lexicon.yaml")
 _STANDALONE = ("ideation", "self_harm", "emergency_now")
 _COUNT = re.compile(
-    r"(?<!\w)(?<!at )(?<!od )(?<!since )([5-9]|[1-9]\d{1,2})(?!\w)(?! (lat|years|am|pm))"
+    r"(?<!\w)(?<!at )(?<!od )(?<!since )([5-9]|[1-9]\d{1,2})(?!\w)(?! (lat|years|am|pm|ans|anos|"
+    r"anni|jahre|jahren|let|lata|lat|лет|года|год|років|роки|"
+    r"рік))"
 )
 """A count of five or more ("took 12"), not a time or an age ("at 8", "19 years")."""
+_LOOKALIKES = str.maketrans("aceiopxyk", "асеіорхук")
+"""Latin letters typed inside Cyrillic words ("всi" with a Latin i), as their Cyrillic twins."""
+_MIXED_WORD = re.compile(r"\w*[\u0400-\u04ff]\w*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +71,8 @@ class LanguageLexicon:
     overdose: re.Pattern[str] | None
     quantities: re.Pattern[str] | None
     means: re.Pattern[str] | None
+    children: re.Pattern[str] | None
+    swallowed: re.Pattern[str] | None
     others: re.Pattern[str] | None
     idioms: re.Pattern[str] | None
     risk: re.Pattern[str] | None
@@ -71,6 +81,8 @@ class LanguageLexicon:
     def find(self, sentence: str) -> PhraseHit | None:
         """The first crisis phrase of this language in one sentence, or None."""
         text = fold(sentence)
+        if self.cyrillic:
+            text = _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
         hit = self._find(text, self._calm_spans(text))
         if hit is None and self.cyrillic:
             # Russian or Ukrainian typed in Latin letters: compare skeletons.
@@ -109,6 +121,16 @@ class LanguageLexicon:
                 if taken:
                     return PhraseHit(self.lang, "overdose",
                                      f"{quantity.group(0)} + {taken[0].group(0)}", False)
+        if self.children is not None and self.swallowed is not None \
+                and self.overdose is not None:
+            child = self.children.search(text)
+            swallow = self.swallowed.search(text)
+            what = [m.group(0) for m in self.overdose.finditer(text)
+                    if outside(m) and swallow is not None
+                    and not (swallow.start() <= m.start() < swallow.end())]
+            if child is not None and swallow is not None and what:
+                return PhraseHit(self.lang, "child_ingestion",
+                                 f"{child.group(0)} + {swallow.group(0)} + {what[0]}", False)
         if self.means is not None:
             found = {m.group(0) for m in self.means.finditer(text) if outside(m)}
             if len(found) >= 2:
@@ -159,6 +181,8 @@ def lexicons() -> tuple[LanguageLexicon, ...]:
             overdose=_alternation(lists.get("overdose", [])),
             quantities=_alternation(lists.get("quantities", [])),
             means=_alternation(lists.get("means_imminence", [])),
+            children=_alternation(lists.get("children", [])),
+            swallowed=_alternation(lists.get("swallowed", [])),
             others=_alternation(lists.get("third_person_markers", [])),
             idioms=_alternation(lists.get("calm_idioms", [])),
             risk=_alternation(lists.get("risk_markers", [])),

@@ -28,6 +28,9 @@ _AMOUNT = (r"(\d{2,}|[5-9]|(five|six|seven|eight|nine|ten|eleven|twelve|fifteen|
            r"thirty|forty|fifty|hundred)|a (whole|full|entire) \w+|the (whole|entire|rest of "
            r"the) \w+|all (of )?(my|his|her|their|the|your)|a (handful|bunch|fistful|lot|ton|"
            r"dozen)|handfuls|dozens|way too (much|many)|too (much|many)|half (a|the) bottle|"
+           r"most of (my|his|her|their|the) (pills|meds|medication|tablets|bottle|supply|"
+           r"prescription|"
+           r"stash|oxy\w*|painkillers|sleeping pills|benzos|xanax|opioids)|"
            r"a (bottle|box|pack|packet|strip|sheet|blister))")
 _RELATIVE_CHILD = (r"(kid|child|son|daughter|baby|toddler|little one|year old|yo|\d+ ?yo|"
                    r"niece|nephew|grandson|granddaughter|boy|girl)")
@@ -39,11 +42,14 @@ _STRONG = {
     "suicide slang": r"\b(thinking about|think about|thought about|thinking of|planning|plan to|"
                      r"want to|wanna|going to|gonna|ready to|about to|decided to) (ctb|catch the "
                      r"bus|cth)\b|\bsewer ?slide|\bself ?delet|\bsu[i1]c[i1]d(e|al)? (myself|"
-                     r"himself)",
-    "suicidal now": r"\b(i am|i feel|i m|feeling|been feeling|i have been|getting|he is|she is|"
+                     r"himself)|\bcommit (die|dying|death|sudoku|seppuku|toaster bath|self ?delete|"
+                     r"neck|not alive|unalive)\b",
+    "suicidal now": r"\b(patient|client|student|resident|caller|member) (is|seems|looks|sounds) "
+                    r"(\w+ )?su[i1]c[i1]?d(al|e)\b|\b(i am|i feel|i m|feeling|been feeling|"
+                    r"i have been|getting|he is|she is|"
                     r"they are|i get) (so |very |really |pretty |kind of |kinda "
                     r")?su[i1]c[i1]?d(al|e)\b",
-    "want to die": rf"\b{_WANT} (to )?(die|be dead|not be alive|not exist|disappear forever|end "
+    "want to die": rf"\b{_WANT} (to |2 )?(die|be dead|not be alive|not exist|disappear forever|end "
                    rf"(it|it all|everything|things|my life|his life|her life|their life)|not wake "
                    rf"up|never wake up|sleep forever|stop existing|be gone)\b(?! (of|if|than|"
                    rf"laughing|when)\b)(?! for (?!(days|weeks|months|years|ages|a (while|long "
@@ -59,7 +65,13 @@ _STRONG = {
                        r"here|exist|go on)\b|\btired of (living|life|being alive|existing)|\bno "
                        r"(reason|point) (to|in) (live|living|go on|going on|keep going|being "
                        r"alive)|\b(life|living) is not worth|\bnot worth living\b|\b(can not|"
-                       r"cannot) (go on|do this anymore|take it anymore)",
+                       r"cannot) (go on|do this anymore|take it anymore)|\b(can not|cannot|"
+                       r"could not|do not|"
+                       r"does not|no longer|not) (really |even )?(see|imagine|picture) (a|any) "
+                       r"future (for (me|my ?self|him ?self|her ?self)|anymore|any more|ahead|"
+                       r"at all)\b|"
+                       r"\bno future for (me|my ?self|him|her)\b|"
+                       r"\bnothing left (for me|to live for|to look forward to)\b",
     "no one would miss": r"\b(nobody|no one|noone) (would|will|is going to) (even )?(miss|care|"
                          r"notice)|\b(everyone|everybody|they|family) (would|will) be better (off "
                          r")?without (me|him|her)|\b(everyone|everybody|the world|(my|his|her|"
@@ -73,9 +85,12 @@ _STRONG = {
                          r"never woke up|never existed|(was|were) never born)\b)|\b(everyone|"
                          r"everybody|the world) (would|will) (\w+ )?be better off (if )?(i|he|"
                          r"she)$|\bwill not be (a burden|around|here) (much )?(longer|anymore|"
-                         r"tomorrow|next week)",
+                         r"tomorrow|next week)|\blife insurance\b.{0,60}\bbetter off\b|"
+                         r"\bbetter off\b.{0,60}\b(life "
+                         r"insurance|insurance (money|payout|pays out))\b",
     "farewell": r"\b(goodbye|suicide|farewell) (note|letter|message)s?\b|\b(this is|it is|that "
-                r"this is|that it is|said it was|was) (my|his|her|their) (very )?last (post|"
+                r"this is|that it is|said it was|was) (probably |likely |definitely |going to "
+                r"be |gonna be |prob )?(my|his|her|their) (very )?last (post|"
                 r"message|msg|text|video|story|tweet|day)(?=$| (ever|here|on here|goodbye|"
                 r"bye|and|so|"
                 r"sorry|love)\b)|\b(writing|wrote|written|write|writes|"
@@ -88,7 +103,9 @@ _STRONG = {
                 r"everybody|all)|\btexted (me |us )?goodbye|\b(give|gives|giving|given|gave) "
                 r"(away )?(all )?(my|his|her|their) (stuff|things|belongings|possessions) away\b|"
                 r"\bgiving away (my|his|her|their) (stuff|things|belongings|possessions)",
-    "means": rf"\bnoose\b|\b(rope|gun|pistol|rifle|shotgun) (is |are )?(ready|loaded|in my hand)|"
+    "means": rf"\bnoose\b|\b(rope|gun|pistol|rifle|shotgun) (is |are )?(all )?(ready|loaded|"
+             rf"in my hand|set "
+             rf"up|tied|tied up|hung|hung up)\b|"
              rf"\b(gun|pistol) (to|in) (my|his|her) (head|mouth)|\b(holding|have|got|bought|has|"
              rf"found|loaded) (a|the|my|his|her|dad s|my dad s) (gun|pistol|rope|shotgun|"
              rf"rifle)\b.{{0,40}}\b(tonight|now|today|use|ready|end|do it|know what)|\bhang(ing|"
@@ -96,10 +113,24 @@ _STRONG = {
     "jump": rf"\b(jump|jumping|jumped|throw {_SELVES}|step|stepping) (off|from|in front of) (a |"
             rf"the |this |that )?(bridge|building|roof|cliff|balcony|train|bus|car|truck|window|"
             rf"tower|overpass|ledge|parking garage)|\b(standing|sitting|am|is) on (the|a|this) "
-            rf"(ledge|edge|railing|roof|bridge)\b|\b(parked|standing) (by|at|on) the bridge",
+            rf"(ledge|edge|railing|roof|bridge|tracks|train tracks|railway tracks)\b|\b(parked|"
+            rf"standing) (by|at|on) the bridge|\b(standing|"
+            rf"sitting|am|is|are) (up|out|right|now|already|here) (up |out |here )?on (the|a|this|"
+            rf"top of the|top of a) (ledge|edge|railing|roof|rooftop|bridge|tracks|train tracks)\b"
+            rf"(?!.*\b(fixing|cleaning|repairing|painting|installing|working|party|barbecue|"
+            rf"bbq)\b)|"
+            rf"\b(bridge|roof|rooftop|ledge|cliff|balcony|overpass)\b.{{0,80}}\b(to )?(look|"
+            rf"looking|"
+            rf"stare|staring|looked|stared) (down|over the edge)\b|\btrain\b.{{0,40}}\b(not|never) "
+            rf"(to |going to )?(get|getting|board|boarding) on (it|the train|board)\b",
     "pills ready": r"\b(pills|meds|tablets) (are )?(lined up|ready|counted|saved up|in front of)|"
                    r"\b(counted|counting|saved|saving|stockpil\w*|hoard\w*) (out |up )?(my |the |"
-                   r"his |her |all )?(pills|meds|tablets)",
+                   r"his |her |all )?(pills|meds|tablets)|\b(stockpil\w*|hoard\w*|saved up|"
+                   r"saving up) (my |the "
+                   r"|his |her |all )?(oxy\w*|opioids?|painkillers?|sleeping pills|sleepers|"
+                   r"benzos?|"
+                   r"xanax|valium|insulin|medication|medicine|prescriptions?|morphine|fentanyl|"
+                   r"tramadol|codeine|seroquel|lithium|antidepressants)\b",
     "passive wish": r"\bif (i|he|she) (do not|does not|did not|never|dont) wake "
                     r"up\b.{0,40}\b(fine|ok|okay|good|better|relief|whatever|do not care|would "
                     r"not mind|would not care)\b|\b(hope|hoping|praying|pray) (i|he|she) (do not|"
@@ -112,7 +143,14 @@ _STRONG = {
                      r"\benough to (die|kill|not wake up|never wake up|end it)|\b(car |the "
                      r")?exhaust (fumes? )?.{0,30}\b(garage|hose|closed|sealed|inside the car)|"
                      r"\bhose .{0,20}\bexhaust|\b(charcoal|coal) .{0,20}\b(sealed|closed|room|"
-                     r"tent|car|bathroom)\b.{0,20}\b(how long|enough|die)",
+                     r"tent|car|bathroom)\b.{0,20}\b(how long|enough|die)|\b(looked up|look up|"
+                     r"looking up|"
+                     r"googled|searched|researched|calculated|worked out|figured out) how (much|"
+                     r"many) (of )?(my |his |her |the |those |these )?(\w+ )?(pills|tablets|meds|"
+                     r"medication|painkillers|sleepers)\b.{0,30}\b(would be|is|are|be|it would "
+                     r"take) enough\b(?! (to|for) (work|feel|notice|help|see|get|treat|start|"
+                     r"last|sleep|fall asleep|relax|calm)\b)|\benough\b.{0,40}\b(i|he|she|they) "
+                     r"(have|has|got|have got) (way )?(more than (that|enough)|that many|plenty)\b",
     "self-harm act": rf"\b(cut|cuts|cutting|burn|burns|burned|burnt|burning|stab|stabbed|stabbing|"
                      rf"hurt|hurts|hurting|harm|harms|harming|harmed|punch|punching|hit|hitting|"
                      rf"starv\w+|scratch\w*|carv\w+) {_SELVES}\b|\b(been|started|keep|kept|still|"
@@ -123,13 +161,33 @@ _STRONG = {
                      rf"burning|sh)\b|\b(my|the) urges? to (self ?harm|cut|burn|hurt my ?self) "
                      rf"(got|has gotten|have gotten|is getting|are getting|gets|is|are|has been|"
                      rf"have been|became|keeps? getting) (a lot |so much |much |way )?(stronger|"
-                     rf"worse|unbearable|really bad|so bad|back)",
+                     rf"worse|unbearable|really bad|so bad|back)|\b(cut|cuts|cutting|burn|burns|"
+                     rf"burned|burnt|burning|carve|carved|carving|scratch|scratched|slash|slashed) "
+                     rf"(my|his|her|their) (wrists?|arms?|forearms?|legs?|thighs?|stomach|skin|"
+                     rf"hips?|ankles?|chest) with (a |the |my |his |her )?(lighter|cigarette|"
+                     rf"razor|razor blade|blade|knife|scissors|box cutter|compass|hot (iron|"
+                     rf"metal|spoon))\b(?!.*\b(accident\w*|slipped|while (cooking|shaving|"
+                     rf"chopping)))",
     "overdose report": rf"\b{_TAKE} (like |about |around |maybe |over |at least |almost |nearly "
                        rf")?{_AMOUNT}\b|\b(whole|entire) (bottle|prescription|supply|pack|packet|"
                        rf"box|vial|blister|strip)\b|\b(do not|does not|no idea|not sure) (know "
                        rf")?how many (i |he |she |they )?(took|swallowed|ate|had)|\b(i|he|she|"
                        rf"they|we|just|has|have) (overdosed|od|od would|oded|od d)\b|\b(oded|od "
-                       rf"d)\b",
+                       rf"d)\b|\b(did|done|used|sprayed|took|taken|had|snorted|injected) (like |"
+                       rf"about "
+                       rf"|around |maybe |over |at least )?(\d{{2,}}|[5-9]|ten|twelve|fifteen|"
+                       rf"twenty|"
+                       rf"thirty|forty|fifty) (sprays|pumps|puffs|squirts|doses|shots|hits|"
+                       rf"injections)\b.{{0,25}}\b(at once|in one go|at one time|all at once|in "
+                       rf"an hour)\b|\b{_TAKE} (my|his|her|their) (\w+ )?(meds|medication|"
+                       rf"medicine|pills|tablets|dose|doses|insulin)\b.{{0,15}}\b(three|four|five|"
+                       rf"several|multiple|[3-9]) times (over|by (accident|mistake)|the (usual )?"
+                       rf"(dose|amount))\b",
+    "weapon post": r"\b(posted|sent|shared|texted|put up|uploaded) (me |us )?(a |an )?(photo|"
+                   r"picture|pic|video|selfie|image|story) (of|with) (a |an |his |her |their |"
+                   r"the )?(gun|rifle|pistol|shotgun|noose|rope)\b(?! (show|shop|store|range|"
+                   r"safety|"
+                   r"license|licence|sale|collection|cleaning))",
     "poisoning": r"\b(drank|swallowed|ingested|ate|drinking|swallowing|drunk) (some |a |the "
                  r")?(bleach|poison|antifreeze|detergent|drain cleaner|laundry pod|tide pod|rat "
                  r"poison|pesticide|lighter fluid|button battery|battery|magnets)",
@@ -137,6 +195,10 @@ _STRONG = {
                            rf"chewed|found|into|eaten|in) .{{0,30}}\b(pills|meds|medicine|"
                            rf"medication|tablets|gummies|vitamins|bottle|cabinet|vial|selank|"
                            rf"drugs|xanax|tylenol|advil|melatonin)",
+    "allergic reaction now": r"\bhives (all over (me|my body|him|her|his body|her body)|on (my|his|"
+                             r"her|their) (whole|entire) body)|\b(severe|bad|serious|massive) "
+                             r"allergic reaction\b.{0,20}\b(hives|swelling|swollen|dizzy|can not "
+                             r"breathe|throat)\b",
     "breathing": r"\b(can not|cannot|could not|can barely|barely|hard to|trouble|struggling to|"
                  r"difficulty|unable to) breath|\b(not|stopped|is not|are not|isnt) breathing\b|"
                  r"\bbreathing (is |are )?(really |very |so )?(slow|shallow|weird|strange)|"
@@ -204,10 +266,12 @@ _WEAK = {
                      r"s)? up)",
     "emergency word": r"\bemergency\b(?! (use|authorization|contraception))",
 }
+_OPENER = (r"^(can|could|does|do|did|is|are|will|would|might|may|has|have|what|how|which|why|"
+           r"any|should|in theory|theoretically)\b.{0,60}\b(selank|it|this|that|you|one|people|"
+           r"someone|a person|anyone|users?|peptides?)\b")
+_OPENS_AS_QUESTION = re.compile(_OPENER)
 _RISK_TALK = re.compile(
-    r"^(can|could|does|do|did|is|are|will|would|might|may|has|have|what|how|which|why|any|"
-    r"should|in theory|theoretically)\b.{0,60}\b(selank|it|this|that|you|one|people|someone|"
-    r"a person|anyone|users?|peptides?)\b|\b(side effects?|risk|risks|cause|causes|trigger|"
+    _OPENER + r"|\b(side effects?|risk|risks|cause|causes|trigger|"
     r"triggers|lead to|linked|associated|known|reported|theoretically|in theory|possible|"
     r"history of|symptoms of|signs of|what happens if|what would happen|what if|look like|"
     r"research|study|studies|article|paper|podcast|volunteer|counselor|nurse|paramedic|"
@@ -220,8 +284,51 @@ _PAST = re.compile(
     r"decade)\b|\bwhen i was\b|\bas a (kid|child|teen|teenager)\b|\bused to\b|\bin the past\b"
     r"|\bhistory\b|(?<!at )\bonce\b(?! (i|you|he|she|they|we|it|everything|all))"
     r"|\bas a (teen|teenager|kid)\b|\bdied (of|from)\b|"
-    r"\b(stopped|quit) .{0,30}\bago\b|\bdisorder\b|\bin college\b|\bwhen (he|she) was\b"
+    r"\b(stopped|quit) .{0,30}\bago\b|\bdisorder\b|\bin college\b|\bwhen (he|she) was\b|"
+    r"\b(a long time|long|ages|many years|decades) ago\b|\b(been|stayed|kept|remained) (stable|"
+    r"well|clean|sober|in recovery) (for|since)\b"
 )
+_MESSAGE = {
+    "date chosen": r"\b(picked|chosen|chose|set|decided on|settled on|circled) (a|the) (date|"
+                   r"day|night)\b(?! (for|of|with) )(.{0,160})\b(so (i|it|that) (do not|does not|"
+                   r"will not|wo not|would not) (ruin|spoil|mess up)|(goodbye|farewell|last) "
+                   r"(letters?|notes?)|(wrote|written|writing) (the |my |a )?(letters?|notes?))\b",
+    "giving things away": r"\b(gave|given|giving|give|gives) (away )?(my|his|her|their) (\w+ )"
+                          r"{1,3}(and (my |his |her |their )?(\w+ ){1,3})?(away|to)\b(.{0,100})"
+                          r"\b((he|she|they|nobody|no one) (does not|do not|did not|would not) "
+                          r"(know|understand|ask|get) why\b(?! (it|this|that|"
+                          r"the|my|his|her) )|(i|he|she|they) (will not|wo not|would "
+                          r"not) need (it|them|those|any of (it|them))|(will|would) (not|never) "
+                          r"(see|use) (it|them) again)\b",
+}
+"""Crises told across sentences: each part is calm alone ("I gave my guitar to my brother")."""
+_MESSAGE_RE = {name: re.compile(pattern) for name, pattern in _MESSAGE.items()}
+_FRAME = re.compile(
+    r"\b(i am|i m|im|as|speaking as|i work as) (a|an) (\w+ ){0,2}(nurse|doctor|physician|gp|"
+    r"pharmacist|paramedic|emt|medic|researcher|scientist|student|psychologist|psychiatrist|"
+    r"therapist|counsel+or|social worker|journalist|reporter|writer|author|teacher|lecturer|"
+    r"facilitator|volunteer|moderator|clinician|toxicologist|epidemiologist|pharmacologist|"
+    r"crisis worker|peer worker|case worker|caseworker)\b|^(\w+ ){0,3}(nurse|doctor|"
+    r"pharmacist|paramedic|researcher|student|clinician|toxicologist|epidemiologist|journalist)"
+    r" (here|revising|studying|compiling|writing|researching|asking|working on|looking)\b|"
+    r"\bi (facilitate|run|lead|moderate|host|coordinate|organi[sz]e) (a |an |the |our )?(\w+ )"
+    r"{0,2}(support |peer |recovery |bereavement )?(group|circle|forum|helpline|workshop)\b|"
+    r"\b(for|writing|researching|working on) (my|an|a|our|the) (article|paper|thesis|"
+    r"dissertation|essay|report|blog post|presentation|class|course|lecture|review|module|"
+    r"exam|assignment)\b|\bin general\b|\bgenerally speaking\b|\b(suicide|overdose|"
+    r"self ?harm) (rates?|statistics|stats|figures|epidemiology|prevalence|prevention|"
+    r"presentations?|potential|literature|research|data)\b|\b(rates?|statistics|stats|"
+    r"prevalence|incidence|epidemiology) of (suicide|overdose|self ?harm)|\bcompiling data\b|"
+    r"\bpoison (centre|center|control) (reports?|data)\b|\bpublic health\b"
+)
+"""A professional or general question ("as a nurse...", "suicide rates", "for my article")."""
+_NOW_REPORT = re.compile(
+    r"\b(right now|currently|at the moment|tonight|in front of me|on (my |the )?shift|"
+    r"just now)\b|\b((my|a|the|our) (patient|client|resident|student|member|group member|"
+    r"caller)|one of (my|our|the) (patients|clients|residents|students|members|callers)) (is|"
+    r"has|just|keeps|took|said|told|texted|posted)\b"
+)
+"""A professional who tells of someone in danger now: a report, whatever the framing."""
 _NEGATED = re.compile(r"\b(no|not|never|without|nor|zero)( \w+){0,2}$")
 
 
@@ -285,3 +392,43 @@ def is_crisis(normalized: str) -> bool:
     """True when the normalized sentence reads as a crisis, on English patterns alone."""
     hit = find(normalized)
     return hit is not None and not (hit.weak and is_risk_talk(normalized))
+
+
+def find_in_message(normalized: str) -> PatternHit | None:
+    """A crisis told across the sentences of one normalized message, or None."""
+    for name, pattern in _MESSAGE_RE.items():
+        match = pattern.search(normalized)
+        if match is not None:
+            return PatternHit(name, match.group(0), match.start())
+    return None
+
+
+def is_general_frame(normalized: str) -> bool:
+    """The whole message is a professional or general question, with no one in danger now.
+
+    Such a frame calms the weak words ("overdose presentations", "people with suicidal
+    feelings"); the strong patterns, a report of something happening, still fire.
+    """
+    return bool(_FRAME.search(normalized)) and not _NOW_REPORT.search(normalized)
+
+
+def is_professional_report(normalized: str) -> bool:
+    """A professional telling of someone in danger now ("as a nurse: a patient is ... now").
+
+    Their role words ("nurse", "patients") read as risk talk elsewhere; here they do not.
+    """
+    return bool(_FRAME.search(normalized)) and bool(_NOW_REPORT.search(normalized))
+
+
+def is_risk_talk_past_the_opener(normalized: str, clause: str) -> bool:
+    """Risk talk, where an opening question ("how long does it take to work") counts only
+    when `clause` (the sentence, or nothing when the match is far from its start) holds it:
+    told without a question mark, a question can be run into a report ("... suicidal again")."""
+    if _PAST.search(normalized):
+        return True
+    found = _RISK_TALK.search(normalized)
+    if found is None:
+        return False
+    others = [m for m in _RISK_TALK.finditer(normalized) if not _OPENS_AS_QUESTION.fullmatch(
+        m.group(0)) or m.start() > 0]
+    return bool(others) or bool(_OPENS_AS_QUESTION.search(clause))

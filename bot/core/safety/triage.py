@@ -30,6 +30,10 @@ WHOLE_WORDS = 60
 MAX_CLASSIFIED = 48
 """At most this many pieces of one message are encoded; patterns still read every piece."""
 
+_OPENER_REACH = 28
+"""Characters from the start of a sentence with no question mark within which its opening
+question ("could selank trigger...") still calms a weak word ("...a seizure")."""
+
 _OTHERS = re.compile(
     r"\b(he|she|they|him|her|them|his|their|himself|herself|themselves|someone|somebody|"
     r"(my|our|a|the|this) (friend|best friend|bf|gf|boyfriend|girlfriend|wife|husband|partner|"
@@ -81,13 +85,20 @@ class Triager:
     def triage(self, text: str) -> Triage:
         """Triage one whole message."""
         pieces = split(text)
+        whole_normalized = normalize(text)
+        framed = safety.is_general_frame(whole_normalized)
+        reporting = safety.is_professional_report(whole_normalized)
         hints: list[str] = []
         for piece in pieces:
-            found = _by_pattern(piece)
+            found = _by_pattern(piece, framed, reporting)
             if found is not None:
                 signal, phrase_lang, danger = found
                 hints.append(phrase_lang)
                 return Triage(danger, detect(text, hints), signal, piece)
+        across = safety.find_in_message(whole_normalized)
+        if across is not None:
+            return Triage(_person(whole_normalized, across.start), detect(text, ["en"]),
+                          f"pattern `{across.name}`", text)
         lang = detect(text)
         # The encoder is English: other languages are left to their phrase lists.
         if self._encoder is not None and self._classifier is not None and pieces \
@@ -126,7 +137,14 @@ def split(text: str) -> list[str]:
     return pieces
 
 
-def _by_pattern(piece: str) -> tuple[str, str, Danger] | None:
+def _by_pattern(piece: str, framed: bool = False,
+                reporting: bool = False) -> tuple[str, str, Danger] | None:
+    """The pattern or phrase that fires on one piece.
+
+    `framed`: the message is a professional or general question, which calms the weak words
+    as risk talk does; `reporting`: a professional tells of someone in danger now, and risk
+    talk ("nurse", "patients") calms nothing.
+    """
     normalized = normalize(piece)
     english = safety.find(normalized)
     english_idioms = lexicon.lexicon("en")
@@ -136,10 +154,21 @@ def _by_pattern(piece: str) -> tuple[str, str, Danger] | None:
     # A weak word is calmed by risk talk around it, not by a question elsewhere in a long
     # run-on sentence ("how long does it take to work i passed out twice today").
     around = _around(normalized, english.start) if english else ""
-    if english is not None and not (english.weak and _risk_talk(around, around)):
+    # A professional frame calms the bare words ("overdose presentations"), not a weak
+    # pattern that tells of a means ("got the rope").
+    framed_word = framed and english is not None and english.name.endswith(" word")
+    # Without a question mark, a short sentence's opening question calms only the words
+    # next to it: "how long does it take to work suicidal again" is a report.
+    asked = piece.rstrip().endswith("?")
+    talk = _risk_talk(around, around) if asked or english is None else (
+        safety.is_risk_talk_past_the_opener(
+            around, normalized if english.start <= _OPENER_REACH else "")
+        or any(item.is_risk_talk(around) for item in lexicon.lexicons()))
+    calmed = framed_word or (not reporting and talk)
+    if english is not None and not (english.weak and calmed):
         return f"pattern `{english.name}`", "en", _person(normalized, english.start)
     hit = lexicon.find(piece)
-    if hit is None or (hit.weak and _risk_talk(piece, normalized)):
+    if hit is None or (hit.weak and (framed or _risk_talk(piece, normalized))):
         return None
     if hit.lang == "en" and safety.is_past_or_hypothesis(normalized):
         return None
