@@ -1,8 +1,9 @@
 """The accuracy contract, on the blind set: no change may make the bot worse for strangers.
 
-`blind.yaml` was written by people who saw only the topic table and the article, in 29
-voices, and nothing is fitted or curated on it (bench/fit_scorer.py refuses it). The bot
-runs as shipped: the hybrid ranker with its fitted thresholds.
+`blind.yaml` (set D) was written by someone who saw only the topic table and the article,
+in 21 voices, and nothing is fitted or curated on it (bench/fit_scorer.py refuses it). The
+bot runs as shipped: the hybrid ranker with its fitted thresholds, and triage with its
+classifier.
 
 Wrong answers and out-of-scope answers are held to the product's limits. Answered-right,
 useful and help are held to floors just under what was measured when the set was added;
@@ -18,18 +19,20 @@ import pytest
 
 from bot.content.knowledge import KnowledgeBase
 from bot.core.responder import Responder
+from bot.core.safety.triage import Triager
 from bot.curation.evaluation import Item, evaluate, load_items
 from bot.matching.rankers import Hybrid
 
 HERE = Path(__file__).parent
 Metrics = dict[str, float | int]
-FLOORS = {"answered_right": 0.27, "useful": 0.90, "help_accuracy": 0.45}
-"""Just under the figures measured on 2026-12-01 (29.2%, 92.1%, 50.0%)."""
+FLOORS = {"answered_right": 0.36, "useful": 0.89, "help_accuracy": 0.55}
+"""Just under the figures measured when the set was added (38.7%, 91.1%, 60.0%)."""
 
 
 @pytest.fixture(scope="module")
 def blind(kb: KnowledgeBase, hybrid_rankers: Hybrid) -> Metrics:
-    return evaluate(Responder(kb, hybrid_rankers), load_items(HERE / "blind.yaml")).metrics()
+    responder = Responder(kb, hybrid_rankers, Triager(hybrid_rankers.queries))
+    return evaluate(responder, load_items(HERE / "blind.yaml")).metrics()
 
 
 def test_wrong_answers_stay_at_or_under_1_percent(blind: Metrics) -> None:
@@ -38,8 +41,13 @@ def test_wrong_answers_stay_at_or_under_1_percent(blind: Metrics) -> None:
 
 
 def test_out_of_scope_questions_are_rarely_answered(blind: Metrics) -> None:
-    """Questions the source cannot answer are not answered from it (2 of 64 at most)."""
+    """Questions the source cannot answer are not answered from it (2 of 60 at most)."""
     assert blind["out_of_scope_answered"] <= 0.035
+
+
+def test_ordinary_questions_are_not_sent_to_safety(blind: Metrics) -> None:
+    """At most 1% of questions that show no crisis get the emergency reply (issue 10)."""
+    assert blind["false_safety_rate"] <= 0.01
 
 
 def test_strangers_questions_are_answered_or_usefully_offered(blind: Metrics) -> None:
