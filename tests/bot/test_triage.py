@@ -266,3 +266,15 @@ def test_classifier_catches_what_no_pattern_names(classifying: Triager) -> None:
 def test_classifier_leaves_ordinary_questions_alone(classifying: Triager) -> None:
     for question in ("What is Selank?", "Is selank addictive?", "selank vs semax"):
         assert not classifying.triage(question).is_crisis
+
+
+@pytest.mark.parametrize(("message", "danger"), [
+    ("mi hermana dice que se quiere matar esta noche", Danger.OTHER),
+    ("mi novio se tomó todas las pastillas", Danger.OTHER),
+    ("mi voglio uccidere stanotte", Danger.SELF),
+    ("meine Frau hat alle Tabletten genommen", Danger.OTHER),
+    ("ich habe alle meine Tabletten genommen", Danger.SELF),
+])
+def test_a_possessive_first_word_names_someone_else(message: str, danger: Danger) -> None:
+    """"mi hermana" is my sister, not me; "mi voglio" is still me."""
+    assert Triager().triage(message).danger is danger

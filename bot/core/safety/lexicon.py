@@ -100,6 +100,11 @@ class LanguageLexicon:
     def names_someone_else(self, sentence: str) -> bool:
         return self.others is not None and bool(self.others.search(fold(sentence)))
 
+    def opens_with_someone_else(self, sentence: str) -> bool:
+        """"mi hermana dice...", "meine Frau hat...": the sentence is about that person, though
+        its first word is one a writer also uses of themselves ("mi quiero", "mi voglio")."""
+        return self.others is not None and bool(self.others.match(fold(sentence)))
+
     def _calm_spans(self, text: str) -> list[tuple[int, int]]:
         return [m.span() for m in self.idioms.finditer(text)] if self.idioms else []
 

@@ -173,7 +173,8 @@ def _by_pattern(piece: str, framed: bool = False,
     if hit.lang == "en" and safety.is_past_or_hypothesis(normalized):
         return None
     own = lexicon.lexicon(hit.lang)
-    other = own is not None and own.names_someone_else(piece) and not _first_person(piece)
+    other = own is not None and own.names_someone_else(piece) and (
+        not _first_person(piece) or own.opens_with_someone_else(piece))
     danger = Danger.OTHER if other or _person(normalized) is Danger.OTHER else Danger.SELF
     return f"phrase `{hit.phrase}` ({hit.lang} {hit.kind})", hit.lang, danger
 
