@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -23,7 +23,7 @@ from adapters.discord.settings import API_URL, TOKEN, DiscordSettings
 from adapters.discord.views import DYNAMIC_ITEMS, view_for
 from bot.core.reply import Reply
 from bot.ops.config import ConfigError
-from bot.ops.service import Asker, BotService
+from bot.ops.service import Asker, AsyncBotService, BotService
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ def intents() -> discord.Intents:
 class SelankClient(discord.AutoShardedClient):
     """Answers mentions, DMs, `/selank` and button presses; it runs the shards it is given."""
 
-    def __init__(self, service: BotService, settings: DiscordSettings) -> None:
+    def __init__(self, service: AsyncBotService, settings: DiscordSettings) -> None:
         shards: dict[str, Any] = {}
         if settings.shard_count is not None:
             shards["shard_count"] = settings.shard_count
@@ -77,7 +77,7 @@ class SelankClient(discord.AutoShardedClient):
         if question is None:
             return
         asker = Asker(platform="discord", user_id=str(message.author.id))
-        reply = await asyncio.to_thread(self.service.ask, question, asker)
+        reply = await self.service.ask(question, asker)
         if reply.is_silent:
             return
         view = view_for(reply, shareable=False)
@@ -99,7 +99,7 @@ class SelankClient(discord.AutoShardedClient):
 
     async def on_show_pressed(self, interaction: discord.Interaction, entry_id: str) -> None:
         """Show the picked topic where the button was: privately under a private answer."""
-        reply = await asyncio.to_thread(self.service.show, entry_id, asker_of(interaction))
+        reply = await self.service.show(entry_id, asker_of(interaction))
         message = interaction.message
         ephemeral = reply.private or (message is not None and message.flags.ephemeral)
         await self._respond(interaction, reply, ephemeral=ephemeral)
@@ -107,20 +107,20 @@ class SelankClient(discord.AutoShardedClient):
     async def on_feedback_pressed(self, interaction: discord.Interaction, entry_id: str,
                                   helpful: bool) -> None:
         """Keep the vote; only the voter sees the thanks, so the channel stays quiet."""
-        await asyncio.to_thread(self.service.feedback, asker_of(interaction), entry_id, helpful)
+        await self.service.feedback(asker_of(interaction), entry_id, helpful)
         await interaction.response.send_message(THANKS, ephemeral=True,
                                                 allowed_mentions=NO_MENTIONS)
 
     async def on_share_pressed(self, interaction: discord.Interaction, what: str) -> None:
         """Post a private answer in the channel, rebuilt from the core so it is current."""
         asker = asker_of(interaction)
-        builders: dict[str, Callable[[], Reply]] = {
+        builders: dict[str, Callable[[], Awaitable[Reply]]] = {
             "help": self.service.help, "summary": self.service.summary,
             "topics": self.service.topics,
         }
         kind, _, entry_id = what.partition(":")
-        build = builders.get(kind) or (lambda: self.service.show(entry_id, asker))
-        reply = await asyncio.to_thread(build)
+        build = builders.get(kind)
+        reply = await (build() if build is not None else self.service.show(entry_id, asker))
         if reply.private:  # a rate-limit notice is for the presser, never the channel
             await self._respond(interaction, reply, ephemeral=True)
             return
@@ -178,7 +178,7 @@ class DiscordAdapter:
     async def start(self) -> None:
         """Log in (which also publishes `/selank`), then connect in a background task."""
         self._restore = point_at(self._settings)
-        client = SelankClient(self._service, self._settings)
+        client = SelankClient(AsyncBotService(self._service), self._settings)
         self._client = client
         try:
             await client.login(self._settings.token)

@@ -6,7 +6,6 @@ description in the command picker, which is how users find what a bot can do.
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Awaitable, Callable
 
@@ -15,7 +14,7 @@ from discord import app_commands
 
 from adapters.discord.messages import without_markup
 from bot.core.reply import Reply
-from bot.ops.service import Asker, BotService
+from bot.ops.service import Asker, AsyncBotService
 
 CHOICE_LIMIT = 25
 CHOICE_TEXT_LIMIT = 100
@@ -32,7 +31,7 @@ def asker_of(interaction: discord.Interaction) -> Asker:
 class SelankCommands(app_commands.Group):
     """`/selank …`: each subcommand asks the core and hands the reply to `respond`."""
 
-    def __init__(self, service: BotService, respond: Respond) -> None:
+    def __init__(self, service: AsyncBotService, respond: Respond) -> None:
         super().__init__(name="selank",
                          description="Answers about the peptide Selank from one curated source")
         self._service = service
@@ -44,15 +43,15 @@ class SelankCommands(app_commands.Group):
         picked = PICKED.fullmatch(question.strip())
         asker = asker_of(interaction)
         if picked is not None:
-            reply = await asyncio.to_thread(self._service.show, picked["entry_id"], asker)
+            reply = await self._service.show(picked["entry_id"], asker)
         else:
-            reply = await asyncio.to_thread(self._service.ask, without_markup(question), asker)
+            reply = await self._service.ask(without_markup(question), asker)
         await self._respond(interaction, reply)
 
     @ask.autocomplete("question")
     async def complete_question(self, interaction: discord.Interaction,
                                 current: str) -> list[app_commands.Choice[str]]:
-        refs = await asyncio.to_thread(self._service.complete, current, CHOICE_LIMIT)
+        refs = await self._service.complete(current, CHOICE_LIMIT)
         choices = []
         for ref in refs[:CHOICE_LIMIT]:
             value = f"selank:show:{ref.id}"
@@ -65,12 +64,12 @@ class SelankCommands(app_commands.Group):
 
     @app_commands.command(name="help", description="What this bot can do")
     async def help(self, interaction: discord.Interaction) -> None:
-        await self._respond(interaction, self._service.help())
+        await self._respond(interaction, await self._service.help())
 
     @app_commands.command(name="summary", description="The key points about Selank")
     async def summary(self, interaction: discord.Interaction) -> None:
-        await self._respond(interaction, self._service.summary())
+        await self._respond(interaction, await self._service.summary())
 
     @app_commands.command(name="topics", description="Every question this bot can answer")
     async def topics(self, interaction: discord.Interaction) -> None:
-        await self._respond(interaction, self._service.topics())
+        await self._respond(interaction, await self._service.topics())

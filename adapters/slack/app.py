@@ -6,7 +6,6 @@ settings; nothing here reads the environment or builds an app at import time.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -42,7 +41,7 @@ from adapters.slack.verify import TIMESTAMP_HEADER, Refusal, SignatureVerifier
 from bot.core.reply import Reply
 from bot.ops.config import ConfigError
 from bot.ops.logging_setup import log_event
-from bot.ops.service import Asker, BotService
+from bot.ops.service import Asker, AsyncBotService, BotService
 
 PLATFORM: Final = "slack"
 COMMAND: Final = "/selank"
@@ -61,7 +60,7 @@ class SlackAdapter:
 
     def __init__(self, service: BotService, settings: SlackSettings,
                  retry_delays: tuple[float, ...] = BACKOFF_SECONDS) -> None:
-        self._service = service
+        self._service = AsyncBotService(service)
         self._settings = settings
         self._retry_delays = retry_delays
         self._recent_events = RecentIds()
@@ -245,7 +244,7 @@ class SlackAdapter:
         entry_id = _entry_id(action.get("value"))
         if entry_id is None:
             return
-        reply = await asyncio.to_thread(self._service.show, entry_id, _asker(_user_id(body)))
+        reply = await self._service.show(entry_id, _asker(_user_id(body)))
         await self._answer_press(respond, body, reply)
 
     async def _on_command_button(
@@ -269,7 +268,7 @@ class SlackAdapter:
         asker = _asker(user_id)
         entry_id = _entry_id(value)
         if entry_id is not None:
-            reply = await asyncio.to_thread(self._service.show, entry_id, asker)
+            reply = await self._service.show(entry_id, asker)
         elif value in SHAREABLE_COMMANDS:
             reply = await self._ask(str(value), asker)
         else:
@@ -291,13 +290,13 @@ class SlackAdapter:
         if entry_id is None:
             return
         helpful = action.get("action_id") == ACTION_FEEDBACK_UP
-        await asyncio.to_thread(self._service.feedback, _asker(_user_id(body)), entry_id, helpful)
+        await self._service.feedback(_asker(_user_id(body)), entry_id, helpful)
         await self._respond(respond, render_thanks(),
                             response_type=ResponseType.EPHEMERAL.value, replace_original=False)
 
     async def _ask(self, text: str, asker: Asker) -> Reply:
-        """The core's reply, off the event loop, since a feedback or rate store may block."""
-        return await asyncio.to_thread(self._service.ask, text, asker)
+        """The core's reply (the service runs it off the event loop)."""
+        return await self._service.ask(text, asker)
 
     async def _answer_press(self, respond: AsyncRespond, body: Payload, reply: Reply) -> None:
         """A button's reply takes the message's place, unless it is only for the presser.

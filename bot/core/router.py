@@ -1,7 +1,35 @@
 """Decides what kind of reply a message gets: exactly one route, in a fixed precedence.
 
-Safety first (a crisis beats any FAQ match), then help and the commands, then the match
-itself: answer, "did you mean", or an honest "I don't know".
+Every routing rule is here, and the first that applies decides. The numbers they read are
+in `bot.matching.thresholds` (each ranker's own `Thresholds`); each rule has a unit test on
+a hand-built `Ranking` in `tests/bot/test_routing_rules.py`.
+
+Before ranking (`route`):
+
+1. **Triage first.** A message crisis triage finds someone in danger in gets the safety
+   reply (SAFETY), whatever else it asks.
+2. **Commands.** `summary`, `key points`, `topics`, `list`... exactly: SUMMARY or TOPICS.
+3. **Help by words.** Empty, a bare greeting, or a question about the bot: HELP.
+4. **Medication change** (`medication_change`). Stopping or swapping a prescribed medicine
+   gets the `drug-interactions` answer (ANSWER), whatever ranked first.
+
+From the ranking (`by_score`):
+
+5. **Help by meaning.** `help_similarity >= help_min_similarity` and above every
+   candidate's cosine: HELP.
+6. **Nothing ranked.** No entry shares a word with the question: FALLBACK.
+7. **Exact phrase.** The best entry's score is 1 on an exact phrase match: ANSWER, even
+   with a close runner-up.
+8. **No known word.** No word of the question is one an entry uses: FALLBACK, naming no
+   topic.
+9. **Confident answer.** `score >= answer_min_score` and the lead over the runner-up
+   `>= answer_min_margin`, and the entry mentions everything the question is about: ANSWER.
+10. **Missing subject -> suggest.** A best entry that never mentions a word of the
+    question other entries use ("semax side effects") is offered, not asserted: SUGGEST.
+11. **Suggest floor.** Short of an answer but `>= suggest_min_score`: SUGGEST, offering
+    the entries from that score up (at most `max_suggestions`).
+12. **Fallback.** Anything else: FALLBACK, naming the entries from `pointer_min_score` up
+    (at most `max_suggestions`) as the closest topics.
 """
 
 from __future__ import annotations
@@ -62,16 +90,16 @@ def route(
 
     `triage` is the crisis stage's verdict on the whole message, made before any cut.
     """
-    if triage is not None and triage.danger is not Danger.NONE:
+    if triage is not None and triage.danger is not Danger.NONE:  # 1. triage first
         who = "someone else is" if triage.danger is Danger.OTHER else "the writer is"
         return Route(Status.SAFETY, f"triage: {who} in danger ({triage.signal} on "
                      f"{triage.sentence!r}); safety comes before any answer", triage=triage)
-    if normalized in _COMMANDS:
+    if normalized in _COMMANDS:  # 2. commands
         return Route(_COMMANDS[normalized], f"the `{normalized}` command", triage=triage)
-    if is_help_request(normalized):
+    if is_help_request(normalized):  # 3. help by words
         return Route(Status.HELP, "empty, a greeting or a request for help", triage=triage)
     ranking = ranker.rank(original, limit=5)
-    medication = medication_change(normalized, ranker, ranking)
+    medication = medication_change(normalized, ranker, ranking)  # 4. medication change
     if medication is not None:
         return medication
     decision = by_score(ranking, limits or ranker.limits)
@@ -95,32 +123,32 @@ def medication_change(normalized: str, ranker: Ranker, ranking: Ranking) -> Rout
 
 
 def by_score(ranking: Ranking, limits: Thresholds = LEXICAL) -> Route:
-    """Answer, suggest or fall back, from the ranking alone."""
+    """Answer, suggest or fall back, from the ranking alone: rules 5 to 12, in order."""
     analysis, candidates = ranking.analysis, ranking.candidates
     best_cosine = max((dict(c.evidence).get("cosine", 0.0) for c in candidates), default=0.0)
-    if (ranking.help_similarity >= limits.help_min_similarity
+    if (ranking.help_similarity >= limits.help_min_similarity  # 5. help by meaning
             and ranking.help_similarity > best_cosine):
         return Route(Status.HELP, f"help similarity {ranking.help_similarity:.2f} >= "
                      f"help_min_similarity {limits.help_min_similarity} and above any entry's "
                      f"({best_cosine:.2f})", analysis, candidates)
-    if not candidates:
+    if not candidates:  # 6. nothing ranked
         return Route(Status.FALLBACK, "no entry shares a word with the question", analysis)
     best = candidates[0]
-    if dict(best.evidence).get("exact", 0.0) and best.score >= 1.0:
+    if dict(best.evidence).get("exact", 0.0) and best.score >= 1.0:  # 7. exact phrase
         return Route(Status.ANSWER, "the question is, word for word, one of the entry's own "
                      "phrases", analysis, candidates)
-    if dict(best.evidence).get("unknown", 0.0) >= 1.0:
+    if dict(best.evidence).get("unknown", 0.0) >= 1.0:  # 8. no known word
         # "zzqx plorb", "how do i fix my car": a meaning can always be found nearby, but
         # when no word of the question is one the knowledge base uses, it is not about it.
         return Route(Status.FALLBACK, "no word of the question is one an entry uses",
                      analysis, ())
     margin = best.score - (candidates[1].score if len(candidates) > 1 else 0.0)
     confident = best.score >= limits.answer_min_score and margin >= limits.answer_min_margin
-    if confident and not best.lacking:
+    if confident and not best.lacking:  # 9. confident answer (10. unless lacking)
         reason = (f"score {best.score:.2f} >= answer_min_score {limits.answer_min_score} and "
                   f"margin {margin:.2f} >= answer_min_margin {limits.answer_min_margin}")
         return Route(Status.ANSWER, reason, analysis, candidates)
-    if best.score >= limits.suggest_min_score:
+    if best.score >= limits.suggest_min_score:  # 10. missing subject, 11. suggest floor
         close = tuple(
             c for c in candidates if c.score >= limits.suggest_min_score
         )[: limits.max_suggestions]
@@ -130,6 +158,7 @@ def by_score(ranking: Ranking, limits: Thresholds = LEXICAL) -> Route:
                   else f"score {best.score:.2f} (margin {margin:.2f}) is short of an answer")
         return Route(Status.SUGGEST, f"{reason}; >= suggest_min_score "
                      f"{limits.suggest_min_score}", analysis, close)
+    # 12. fallback
     reason = f"score {best.score:.2f} < suggest_min_score {limits.suggest_min_score}"
     close = tuple(c for c in candidates
                   if c.score >= limits.pointer_min_score)[: limits.max_suggestions]

@@ -18,7 +18,7 @@ class Thresholds:
     """The best entry is answered outright only when it is at least this likely right."""
 
     answer_min_margin: float
-    """...and leads the runner-up by at least this much."""
+    """...and leads the runner-up by at least this much (0.0: the score alone decides)."""
 
     suggest_min_score: float
     """Below an answer, the best entries from this score up are offered as "did you mean"."""
@@ -36,7 +36,13 @@ class Thresholds:
 
 
 LEXICAL = Thresholds(answer_min_score=0.95, answer_min_margin=0.0, suggest_min_score=0.07)
-"""For MATCHER=lexical: fitted on dev and tuning before the semantic ranker existed."""
+"""For MATCHER=lexical: fitted on dev and tuning before the semantic ranker existed.
+
+Its `answer_min_margin` of 0.0 is the fit's, kept on purpose: the lexical scores are
+already calibrated P(right), and the fit found no margin that helped. With candidates best
+first the margin is never negative, so for this ranker the margin rule never decides a
+route; the score alone does (router rule 9). The fused ranker's fit chose one (0.2).
+"""
 
 HYBRID = Thresholds(answer_min_score=0.68, answer_min_margin=0.2, suggest_min_score=0.02,
                     help_min_similarity=0.58)

@@ -6,10 +6,12 @@ timing, the question log, metrics, and what the curation store keeps.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from bot.core.reply import EntryRef, Reply
 from bot.core.responder import Responder
@@ -23,6 +25,7 @@ from bot.ops.ratelimit import RateLimiter, Verdict
 
 log = logging.getLogger("selank.service")
 CANDIDATES_KEPT = 3
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,3 +146,52 @@ class BotService:
     def _store_failed(self, error: Exception) -> None:
         self.metrics.error("store")
         log_event(log, "store write failed", logging.ERROR, error=str(error))
+
+
+class AsyncBotService:
+    """`BotService` for adapters that run on an event loop: the same calls, awaited.
+
+    Each call runs the synchronous service in a worker thread (`asyncio.to_thread`), here and
+    nowhere else, since matching, a rate-limit check or a store write may block. Behaviour and
+    accounting are the wrapped service's, call for call.
+    """
+
+    def __init__(self, service: BotService) -> None:
+        self.service = service
+
+    @property
+    def metrics(self) -> Metrics:
+        """The wrapped service's metrics, for an adapter's own rejections."""
+        return self.service.metrics
+
+    async def ask(self, text: str, asker: Asker) -> Reply:
+        """`BotService.ask`, off the event loop."""
+        return await self._off_loop(self.service.ask, text, asker)
+
+    async def show(self, entry_id: str, asker: Asker) -> Reply:
+        """`BotService.show`, off the event loop."""
+        return await self._off_loop(self.service.show, entry_id, asker)
+
+    async def help(self) -> Reply:
+        """`BotService.help`, off the event loop."""
+        return await self._off_loop(self.service.help)
+
+    async def summary(self) -> Reply:
+        """`BotService.summary`, off the event loop."""
+        return await self._off_loop(self.service.summary)
+
+    async def topics(self) -> Reply:
+        """`BotService.topics`, off the event loop."""
+        return await self._off_loop(self.service.topics)
+
+    async def complete(self, text: str, limit: int = 25) -> list[EntryRef]:
+        """`BotService.complete`, off the event loop."""
+        return await self._off_loop(self.service.complete, text, limit)
+
+    async def feedback(self, asker: Asker, entry_id: str, helpful: bool) -> None:
+        """`BotService.feedback`, off the event loop."""
+        await self._off_loop(self.service.feedback, asker, entry_id, helpful)
+
+    @staticmethod
+    async def _off_loop(call: Callable[..., T], *args: object) -> T:
+        return await asyncio.to_thread(call, *args)

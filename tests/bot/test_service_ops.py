@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 import pytest
 
-from bot.core.reply import Status
+from bot.core.reply import Reply, Status
 from bot.core.responder import Responder
 from bot.ops.feedback import InMemoryFeedbackSink
 from bot.ops.metrics import Metrics
 from bot.ops.outcomes import QuestionOutcome
 from bot.ops.questionlog import QuestionLog
 from bot.ops.ratelimit import RateLimiter
-from bot.ops.service import Asker, BotService
+from bot.ops.service import Asker, AsyncBotService, BotService
 
 SLACK = Asker("slack", "U1")
 NONSENSE = "what is the airspeed velocity of an unladen swallow"
@@ -133,3 +134,38 @@ def test_a_broken_store_should_not_cost_the_user_a_reply(responder: Responder) -
     service = BotService(responder, recorder=BrokenRecorder(), metrics=metrics)
     assert service.ask("what is selank", SLACK).status is Status.ANSWER
     assert sample(metrics, "selank_errors_total", where="store") == 1
+
+
+async def test_async_facade_should_answer_and_count_as_the_service_does(
+        responder: Responder) -> None:
+    """Same replies, same limit, same records; only the thread differs."""
+    recorder = Recorder()
+    service = BotService(responder, recorder=recorder, limiter=RateLimiter(2, clock=lambda: 0.0))
+    facade = AsyncBotService(service)
+    assert (await facade.ask("what is selank", SLACK)).status is Status.ANSWER
+    assert (await facade.show("what-is-selank", SLACK)).status is Status.ANSWER
+    assert (await facade.ask("what is selank", SLACK)).status is Status.RATE_LIMITED
+    for _ in range(3):  # menus, autocomplete and feedback are not limited
+        assert (await facade.help()).status is service.help().status
+        assert (await facade.summary()).body == service.summary().body
+        assert (await facade.topics()).body == service.topics().body
+        await facade.feedback(SLACK, "what-is-selank", helpful=True)
+    assert [ref.id for ref in await facade.complete("what is", 3)] == \
+        [ref.id for ref in service.complete("what is", 3)]
+    assert [q.status for q in recorder.questions] == \
+        [Status.ANSWER, Status.ANSWER, Status.RATE_LIMITED]
+    assert len(recorder.items) == 3
+    assert facade.metrics is service.metrics
+
+
+async def test_async_facade_should_run_the_service_off_the_event_loop(
+        responder: Responder) -> None:
+    seen: list[threading.Thread] = []
+
+    class Watched(BotService):
+        def help(self) -> Reply:
+            seen.append(threading.current_thread())
+            return super().help()
+
+    await AsyncBotService(Watched(responder)).help()
+    assert seen and seen[0] is not threading.current_thread()
