@@ -77,6 +77,9 @@ def test_a_hung_postgres_should_not_hold_up_answers_or_close_and_lose_nothing(
     for n in range(10):  # each returns once fsynced locally, whatever the database does
         recorder.record_question(_question(n))
     assert recorder.close(timeout=0.5) > 0  # left in the spool, not lost
+    # The restart: the old process is gone, and its hung connection with it. (Left open, its
+    # writer would wake with the server and race the new one over the same spool.)
+    proxy.down()
     proxy.up()
     again = DurableRecorder(lambda: Store.open(url), Spool.open(tmp_path / "spool"))
     assert again.flush(timeout=30)
