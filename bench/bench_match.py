@@ -22,12 +22,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import yaml
+from timing import report, time_each
 
 from bot.content.knowledge import Entry, KnowledgeBase
 from bot.content.loader import load_knowledge_base
@@ -54,27 +55,6 @@ responder = Responder(load_knowledge_base(bundled_faq()), Hybrid(Path(sys.argv[1
 responder.ask("is selank addictive")
 print(time.perf_counter() - start)
 """
-
-
-def percentile(samples: Sequence[float], fraction: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
-
-
-def time_each(call: Callable[[str], object], questions: Sequence[str]) -> list[float]:
-    """Milliseconds per question, one call each."""
-    samples = []
-    for question in questions:
-        start = time.perf_counter()
-        call(question)
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
-
-
-def report(label: str, samples: Sequence[float]) -> tuple[float, float]:
-    median, p99 = statistics.median(samples), percentile(samples, 0.99)
-    print(f"  {label:<40} p50 {median:8.2f} ms   p99 {p99:8.2f} ms")
-    return median, p99
 
 
 def real_questions(limit: int) -> list[str]:

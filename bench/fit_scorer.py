@@ -36,10 +36,11 @@ from bot.core.reply import Status
 from bot.core.router import by_score, route
 from bot.curation.evaluation import Item, Outcome, Report, load_items
 from bot.matching.embedding import MiniLMEncoder, RecentEncoder
-from bot.matching.fusion import FEATURES, FusedEvidence, FusionModel, HybridRanker
+from bot.matching.fusion import FEATURES, FusedEvidence, HybridRanker
 from bot.matching.lexical import Matcher
 from bot.matching.normalize import clean, normalize
 from bot.matching.ranking import Candidate, Ranking
+from bot.matching.scoring import ScoringModel
 from bot.matching.semantic import SemanticRanker, texts_in_use
 from bot.matching.thresholds import HYBRID, Thresholds
 from bot.matching.vector_cache import CachedEncoder, default_cache_dir
@@ -80,7 +81,7 @@ class Question:
     labels: np.ndarray
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2) -> FusionModel:
+def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2) -> ScoringModel:
     """Newton's method on the weighted, L2-regularized log loss; the bias is not regularized."""
     design = np.hstack([x, np.ones((len(x), 1))])
     penalty = np.eye(design.shape[1]) * l2
@@ -94,7 +95,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2) ->
         theta -= step
         if np.abs(step).max() < 1e-8:
             break
-    return FusionModel(weights=tuple(round(float(w), 4) for w in theta[:-1]),
+    return ScoringModel(weights=tuple(round(float(w), 4) for w in theta[:-1]),
                        bias=round(float(theta[-1]), 4))
 
 
@@ -135,7 +136,7 @@ def training_rows(questions: list[Question]) -> tuple[np.ndarray, np.ndarray, np
     return np.vstack(rows), np.concatenate([q.labels for q in used]), np.concatenate(weights)
 
 
-def ranking_of(kb: KnowledgeBase, found: FusedEvidence, model: FusionModel) -> Ranking:
+def ranking_of(kb: KnowledgeBase, found: FusedEvidence, model: ScoringModel) -> Ranking:
     scores = model.probability(found.features) if len(found.entries) else np.zeros(0)
     order = np.argsort(-scores, kind="stable")[:5]
     return Ranking(found.lexical.analysis, tuple(

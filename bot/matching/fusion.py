@@ -16,7 +16,7 @@ import numpy as np
 from bot.content.knowledge import Entry, KnowledgeBase
 from bot.matching.lexical import Evidence, Matcher
 from bot.matching.ranking import Candidate, Ranking
-from bot.matching.scoring import Vector
+from bot.matching.scoring import ScoringModel, Vector
 from bot.matching.semantic import SemanticRanker
 from bot.matching.thresholds import HYBRID, Thresholds
 
@@ -46,20 +46,8 @@ FEATURES = (
 """
 
 
-@dataclass(frozen=True, slots=True)
-class FusionModel:
-    """A logistic model over the fused features: one weight per feature and a bias."""
-
-    weights: tuple[float, ...]
-    bias: float
-
-    def probability(self, features: Vector) -> Vector:
-        logits = features @ np.asarray(self.weights) + self.bias
-        return np.asarray(1.0 / (1.0 + np.exp(-logits)), dtype=np.float64)
-
-
-MODEL = FusionModel(weights=(4.7261, 1.263, 11.9617, 5.1744, -0.0666, -0.4307, 0.349),
-                    bias=-7.586)
+MODEL = ScoringModel(weights=(4.7261, 1.263, 11.9617, 5.1744, -0.0666, -0.4307, 0.349),
+                     bias=-7.586)
 """Fitted by bench/fit_scorer.py; paste its output here after refitting."""
 
 
@@ -79,7 +67,7 @@ class HybridRanker:
     limits: Thresholds = HYBRID
 
     def __init__(self, lexical: Matcher, semantic: SemanticRanker,
-                 model: FusionModel = MODEL) -> None:
+                 model: ScoringModel = MODEL) -> None:
         self.lexical = lexical
         self.semantic = semantic
         self.model = model
