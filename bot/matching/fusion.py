@@ -16,6 +16,7 @@ import numpy as np
 from bot.content.knowledge import Entry, KnowledgeBase
 from bot.matching.lexical import Evidence, Matcher
 from bot.matching.ranking import Candidate, Ranking
+from bot.matching.scoring import FEATURES as LEXICAL_FEATURES
 from bot.matching.scoring import ScoringModel, Vector
 from bot.matching.semantic import SemanticRanker
 from bot.matching.thresholds import HYBRID, Thresholds
@@ -87,7 +88,8 @@ class HybridRanker:
         lexical_rank = {entry: rank for rank, entry in enumerate(lexical_order)}
         entries = tuple(dict.fromkeys([*lexical_order, *semantic_order[:SEMANTIC_SHORTLIST]]))
         position = {entry: i for i, entry in enumerate(lexical.entries)}
-        unknown = float(lexical.features[0][5]) if len(lexical.entries) else 1.0
+        unknown = (float(lexical.features[0][LEXICAL_FEATURES.index("unknown")])
+                   if len(lexical.entries) else 1.0)  # the same for every row
         rows = []
         for entry in entries:
             others = np.delete(cosines, entry)
