@@ -8,7 +8,6 @@ back to lexical on its own, or an admin would believe they run what they do not.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -21,8 +20,6 @@ from bot.matching.lexical import Matcher
 from bot.matching.ranking import Ranker
 from bot.matching.semantic import SemanticRanker, texts_in_use
 from bot.matching.vector_cache import CachedEncoder, default_cache_dir
-
-log = logging.getLogger("selank.rankers")
 
 MATCHERS = ("hybrid", "lexical")
 RankerFactory = Callable[[KnowledgeBase], Ranker]
