@@ -32,8 +32,8 @@ def render_text(reply: Reply) -> str:
         parts += ["", label] + [f"  - {r.question}  [{r.id}]" for r in reply.related]
     if reply.notice:
         parts += ["", f"Note: {reply.notice}"]
-    if reply.source and reply.status is Status.ANSWER:
-        parts += ["", f"Source: {reply.source}"]
+    if reply.source_line and reply.status is Status.ANSWER:
+        parts += ["", reply.source_line]
     if reply.safety_net:
         parts += ["", reply.safety_net]
     parts += ["", textwrap.fill(reply.disclaimer, width=100)]

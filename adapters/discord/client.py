@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
@@ -21,7 +21,7 @@ from adapters.discord.messages import question_in
 from adapters.discord.render import render
 from adapters.discord.settings import API_URL, TOKEN, DiscordSettings
 from adapters.discord.views import DYNAMIC_ITEMS, view_for
-from bot.core.reply import Reply
+from bot.core.reply import Action, ActionKind, Reply
 from bot.ops.config import ConfigError
 from bot.ops.service import Asker, AsyncBotService, BotService
 
@@ -97,35 +97,26 @@ class SelankClient(discord.AutoShardedClient):
         await self._respond(interaction, reply,
                             ephemeral=reply.private or not self.settings.public)
 
-    async def on_show_pressed(self, interaction: discord.Interaction, entry_id: str) -> None:
-        """Show the picked topic where the button was: privately under a private answer."""
-        reply = await self.service.show(entry_id, asker_of(interaction))
-        message = interaction.message
-        ephemeral = reply.private or (message is not None and message.flags.ephemeral)
-        await self._respond(interaction, reply, ephemeral=ephemeral)
-
-    async def on_feedback_pressed(self, interaction: discord.Interaction, entry_id: str,
-                                  helpful: bool) -> None:
-        """Keep the vote; only the voter sees the thanks, so the channel stays quiet."""
-        await self.service.feedback(asker_of(interaction), entry_id, helpful)
-        await interaction.response.send_message(THANKS, ephemeral=True,
-                                                allowed_mentions=NO_MENTIONS)
-
-    async def on_share_pressed(self, interaction: discord.Interaction, what: str) -> None:
-        """Post a private answer in the channel, rebuilt from the core so it is current."""
+    async def on_pressed(self, interaction: discord.Interaction, action: Action) -> None:
+        """A button: a vote is kept and thanked privately; "Post publicly" posts the reply,
+        rebuilt from the core so it is current; a topic or menu reply appears where the
+        button was (privately under a private message)."""
         asker = asker_of(interaction)
-        builders: dict[str, Callable[[], Awaitable[Reply]]] = {
-            "help": self.service.help, "summary": self.service.summary,
-            "topics": self.service.topics,
-        }
-        kind, _, entry_id = what.partition(":")
-        build = builders.get(kind)
-        reply = await (build() if build is not None else self.service.show(entry_id, asker))
-        if reply.private:  # a rate-limit notice is for the presser, never the channel
-            await self._respond(interaction, reply, ephemeral=True)
+        if action.kind in (ActionKind.HELPFUL, ActionKind.NOT_HELPFUL):
+            await self.service.feedback(asker, action.entry_id or "",
+                                        action.kind is ActionKind.HELPFUL)
+            await interaction.response.send_message(THANKS, ephemeral=True,
+                                                    allowed_mentions=NO_MENTIONS)
             return
-        await self._respond(interaction, reply, ephemeral=False,
-                            content=f"Shared by {interaction.user.mention}")
+        reply = await self.service.press(action, asker)
+        if action.kind is ActionKind.SHARE and not reply.private:
+            await self._respond(interaction, reply, ephemeral=False,
+                                content=f"Shared by {interaction.user.mention}")
+            return
+        message = interaction.message
+        ephemeral = reply.private or action.kind is ActionKind.SHARE or (
+            message is not None and message.flags.ephemeral)
+        await self._respond(interaction, reply, ephemeral=ephemeral)
 
     async def _respond(self, interaction: discord.Interaction, reply: Reply, *,
                        ephemeral: bool, content: str | None = None) -> None:

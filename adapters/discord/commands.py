@@ -6,20 +6,20 @@ description in the command picker, which is how users find what a bot can do.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable
 
 import discord
 from discord import app_commands
 
 from adapters.discord.messages import without_markup
-from bot.core.reply import Reply
+from adapters.discord.render import cut
+from bot.core.actions import ID_LIMIT, decode, encode
+from bot.core.reply import Action, ActionKind, Menu, Reply
 from bot.ops.service import Asker, AsyncBotService
 
 CHOICE_LIMIT = 25
 CHOICE_TEXT_LIMIT = 100
-PICKED = re.compile(r"selank:show:(?P<entry_id>[a-z0-9-]+)")
-"""The value of an autocomplete choice: the entry itself, not text to match again."""
+assert ID_LIMIT <= CHOICE_TEXT_LIMIT, "an autocomplete value is a core action id"
 
 Respond = Callable[[discord.Interaction, Reply], Awaitable[None]]
 
@@ -40,10 +40,11 @@ class SelankCommands(app_commands.Group):
     @app_commands.command(name="ask", description="Ask a question about Selank")
     @app_commands.describe(question="Type a question, or pick one of the suggestions")
     async def ask(self, interaction: discord.Interaction, question: str) -> None:
-        picked = PICKED.fullmatch(question.strip())
+        # An autocomplete choice's value is the entry's show action, not text to match again.
+        picked = decode(question.strip())
         asker = asker_of(interaction)
-        if picked is not None:
-            reply = await self._service.show(picked["entry_id"], asker)
+        if picked is not None and picked.kind is ActionKind.SHOW:
+            reply = await self._service.press(picked, asker)
         else:
             reply = await self._service.ask(without_markup(question), asker)
         await self._respond(interaction, reply)
@@ -52,24 +53,23 @@ class SelankCommands(app_commands.Group):
     async def complete_question(self, interaction: discord.Interaction,
                                 current: str) -> list[app_commands.Choice[str]]:
         refs = await self._service.complete(current, CHOICE_LIMIT)
-        choices = []
-        for ref in refs[:CHOICE_LIMIT]:
-            value = f"selank:show:{ref.id}"
-            if len(value) > CHOICE_TEXT_LIMIT:
-                continue
-            name = (ref.question if len(ref.question) <= CHOICE_TEXT_LIMIT
-                    else ref.question[: CHOICE_TEXT_LIMIT - 1] + "…")
-            choices.append(app_commands.Choice(name=name, value=value))
-        return choices
+        values = [(ref.question, encode(Action(ActionKind.SHOW, entry_id=ref.id)))
+                  for ref in refs[:CHOICE_LIMIT]]
+        return [app_commands.Choice(name=cut(name, CHOICE_TEXT_LIMIT), value=value)
+                for name, value in values if len(value) <= ID_LIMIT]
 
     @app_commands.command(name="help", description="What this bot can do")
     async def help(self, interaction: discord.Interaction) -> None:
-        await self._respond(interaction, await self._service.help())
+        await self._respond(interaction, await self._menu(interaction, Menu.HELP))
 
     @app_commands.command(name="summary", description="The key points about Selank")
     async def summary(self, interaction: discord.Interaction) -> None:
-        await self._respond(interaction, await self._service.summary())
+        await self._respond(interaction, await self._menu(interaction, Menu.SUMMARY))
 
     @app_commands.command(name="topics", description="Every question this bot can answer")
     async def topics(self, interaction: discord.Interaction) -> None:
-        await self._respond(interaction, await self._service.topics())
+        await self._respond(interaction, await self._menu(interaction, Menu.TOPICS))
+
+    async def _menu(self, interaction: discord.Interaction, menu: Menu) -> Reply:
+        """A menu command, rate-limited and counted like the same button on any platform."""
+        return await self._service.menu(menu, asker_of(interaction))

@@ -101,9 +101,10 @@ def shorten(text: str, limit: int) -> str:
 
 
 def _footer(reply: Reply) -> tuple[str, str]:
-    """Footer text, plus the disclaimer to show in the body if it could not fit a footer."""
+    """Footer text (source and checked date, then the disclaimer), plus the disclaimer to show
+    in the body if it could not fit a footer; only the source line is ever cut."""
     disclaimer = reply.disclaimer.strip()
-    source = f"Source: {reply.source}" if reply.source else ""
+    source = reply.source_line or ""
     if len(disclaimer) > FOOTER_LIMIT:
         return cut(source, FOOTER_LIMIT), disclaimer
     if not source:

@@ -22,23 +22,11 @@ from adapters.slack.dedupe import RecentIds
 from adapters.slack.delivery import BACKOFF_SECONDS, deliver
 from adapters.slack.intake import Malformed, Unusable, bolt_request
 from adapters.slack.liblog import library_logger
-from adapters.slack.render import (
-    ACTION_COMMAND,
-    ACTION_FEEDBACK_DOWN,
-    ACTION_FEEDBACK_UP,
-    ACTION_SHARE,
-    ACTION_SHOW,
-    ENTRY_PREFIX,
-    SHAREABLE_COMMANDS,
-    RenderOptions,
-    SlackMessage,
-    render,
-    render_thanks,
-    unescape,
-)
+from adapters.slack.render import RenderOptions, SlackMessage, render, render_thanks, unescape
 from adapters.slack.settings import ResponseType, SlackSettings
 from adapters.slack.verify import TIMESTAMP_HEADER, Refusal, SignatureVerifier
-from bot.core.reply import Reply
+from bot.core.actions import decode
+from bot.core.reply import ActionKind, Reply
 from bot.ops.config import ConfigError
 from bot.ops.logging_setup import log_event
 from bot.ops.service import Asker, AsyncBotService, BotService
@@ -175,11 +163,7 @@ class SlackAdapter:
         app.command(COMMAND)(self._on_command)
         app.event("app_mention")(self._on_mention)
         app.event("message")(self._on_message)
-        app.action(re.compile(f"^{ACTION_SHOW}"))(self._on_show)
-        app.action(ACTION_COMMAND)(self._on_command_button)
-        app.action(ACTION_SHARE)(self._on_share)
-        app.action(re.compile(f"^({ACTION_FEEDBACK_UP}|{ACTION_FEEDBACK_DOWN})$"))(
-            self._on_feedback)
+        app.action(re.compile("^selank_"))(self._on_press)
 
     async def _skip_retried_events(
         self, body: Payload, next: Callable[[], Awaitable[None]],  # Bolt injects by name
@@ -236,63 +220,35 @@ class SlackAdapter:
 
     # Buttons ---------------------------------------------------------------------------
 
-    async def _on_show(
+    async def _on_press(
         self, ack: AsyncAck, body: Payload, action: Payload, respond: AsyncRespond,
     ) -> None:
-        """A "did you mean" or related button: that entry's answer replaces the message."""
-        await ack()
-        entry_id = _entry_id(action.get("value"))
-        if entry_id is None:
-            return
-        reply = await self._service.show(entry_id, _asker(_user_id(body)))
-        await self._answer_press(respond, body, reply)
+        """Any of our buttons: its value is the core's action id (bot/core/actions.py).
 
-    async def _on_command_button(
-        self, ack: AsyncAck, body: Payload, action: Payload, respond: AsyncRespond,
-    ) -> None:
-        """A "What can I ask?" button: the help (or another command) replaces the message."""
+        👍 / 👎 are kept and thanked privately; "Share in channel" posts the reply visibly
+        and drops the private copy; a topic or menu button's reply takes the message's place.
+        """
         await ack()
-        command = action.get("value")
-        if command not in SHAREABLE_COMMANDS:
+        pressed = decode(action.get("value"))
+        if pressed is None:
             return
-        reply = await self._ask(str(command), _asker(_user_id(body)))
-        await self._answer_press(respond, body, reply)
-
-    async def _on_share(
-        self, ack: AsyncAck, body: Payload, action: Payload, respond: AsyncRespond,
-    ) -> None:
-        """"Share in channel": post the same answer visibly, then drop the private copy."""
-        await ack()
-        value = action.get("value")
         user_id = _user_id(body)
         asker = _asker(user_id)
-        entry_id = _entry_id(value)
-        if entry_id is not None:
-            reply = await self._service.show(entry_id, asker)
-        elif value in SHAREABLE_COMMANDS:
-            reply = await self._ask(str(value), asker)
-        else:
+        if pressed.kind in (ActionKind.HELPFUL, ActionKind.NOT_HELPFUL):
+            await self._service.feedback(asker, pressed.entry_id or "",
+                                         pressed.kind is ActionKind.HELPFUL)
+            await self._respond(respond, render_thanks(),
+                                response_type=ResponseType.EPHEMERAL.value,
+                                replace_original=False)
             return
-        if reply.private:
+        reply = await self._service.press(pressed, asker)
+        if pressed.kind is not ActionKind.SHARE or reply.private:
             await self._answer_press(respond, body, reply)
             return
         message = render(reply, RenderOptions(shared_by=user_id))
         await self._respond(respond, message, response_type=ResponseType.IN_CHANNEL.value,
                             replace_original=False)
         await deliver(respond, self._retry_delays, delete_original=True)
-
-    async def _on_feedback(
-        self, ack: AsyncAck, body: Payload, action: Payload, respond: AsyncRespond,
-    ) -> None:
-        """👍 / 👎: keep it through the service and thank the presser privately."""
-        await ack()
-        entry_id = _entry_id(action.get("value"))
-        if entry_id is None:
-            return
-        helpful = action.get("action_id") == ACTION_FEEDBACK_UP
-        await self._service.feedback(_asker(_user_id(body)), entry_id, helpful)
-        await self._respond(respond, render_thanks(),
-                            response_type=ResponseType.EPHEMERAL.value, replace_original=False)
 
     async def _ask(self, text: str, asker: Asker) -> Reply:
         """The core's reply (the service runs it off the event loop)."""
@@ -348,14 +304,6 @@ def _user_id(body: Payload) -> str | None:
 def _is_ephemeral(body: Payload) -> bool:
     container = body.get("container")
     return isinstance(container, dict) and bool(container.get("is_ephemeral"))
-
-
-def _entry_id(value: object) -> str | None:
-    """The entry a button names, or None for anything we did not put there."""
-    if isinstance(value, str) and value.startswith(ENTRY_PREFIX) and len(value) > len(
-            ENTRY_PREFIX):
-        return value[len(ENTRY_PREFIX):]
-    return None
 
 
 def _from_a_bot(event: Payload, context: AsyncBoltContext) -> bool:

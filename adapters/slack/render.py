@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from bot.content.knowledge import Comparison
-from bot.core.reply import EntryRef, Reply, Status
+from bot.core.actions import encode
+from bot.core.reply import Action, ActionKind, Reply, Status
 
 Block = dict[str, Any]
 
@@ -25,23 +26,22 @@ CONTEXT_ELEMENTS_LIMIT: Final = 10
 CONTEXT_TEXT_LIMIT: Final = 3000
 HEADER_TEXT_LIMIT: Final = 150
 BUTTON_TEXT_LIMIT: Final = 75
-BUTTON_VALUE_LIMIT: Final = 2000
 ACTIONS_ELEMENTS_LIMIT: Final = 25
 # Our own budgets: a chat answer longer than this is better cut than scrolled.
 BODY_SECTIONS_LIMIT: Final = 5
 TEXT_LIMIT: Final = 4000
 ASKED_LIMIT: Final = 300
 
-# Action ids; several buttons of one kind get a numeric suffix, as ids must be unique.
+# Action ids name the kind of button (several of one kind get a numeric suffix, as ids must
+# be unique); the value is the core's action id (bot/core/actions.py), decoded on a press.
 ACTION_SHOW: Final = "selank_show"
 ACTION_SHARE: Final = "selank_share"
 ACTION_COMMAND: Final = "selank_command"
 ACTION_FEEDBACK_UP: Final = "selank_feedback_up"
 ACTION_FEEDBACK_DOWN: Final = "selank_feedback_down"
-
-# What a "Share in channel" or command button may carry besides an entry.
-ENTRY_PREFIX: Final = "entry:"
-SHAREABLE_COMMANDS: Final = frozenset({"summary", "topics", "help"})
+_ACTION_IDS: Final = {ActionKind.SHOW: ACTION_SHOW, ActionKind.SHARE: ACTION_SHARE,
+                      ActionKind.MENU: ACTION_COMMAND, ActionKind.HELPFUL: ACTION_FEEDBACK_UP,
+                      ActionKind.NOT_HELPFUL: ACTION_FEEDBACK_DOWN}
 
 SHORTENED: Final = "_(This answer was shortened to fit in Slack.)_"
 ELLIPSIS: Final = "…"
@@ -50,7 +50,6 @@ FEEDBACK_THANKS: Final = "Thanks for the feedback."
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _BULLET = re.compile(r"^(\s*)- ", re.MULTILINE)
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
-_SHARE_STATUSES = frozenset({Status.ANSWER, Status.SUMMARY, Status.TOPICS})
 # Echo the question only where it helps; commands need none, and a safety reply stays focused.
 _ECHO_STATUSES = frozenset({Status.ANSWER, Status.SUGGEST, Status.FALLBACK})
 
@@ -107,20 +106,6 @@ def _safe_end(text: str, limit: int) -> int:
     if amp > 0 and ";" not in text[amp:limit]:
         return amp
     return limit
-
-
-def entry_value(entry_id: str) -> str:
-    """The button value naming one entry."""
-    return ENTRY_PREFIX + entry_id
-
-
-def share_value(reply: Reply) -> str | None:
-    """What a "Share in channel" button carries to rebuild this reply, if it can be shared."""
-    if reply.status is Status.ANSWER and reply.entry_id:
-        return entry_value(reply.entry_id)
-    if reply.status in (Status.SUMMARY, Status.TOPICS):
-        return str(reply.status)
-    return None
 
 
 def render(reply: Reply, options: RenderOptions | None = None) -> SlackMessage:
@@ -254,53 +239,40 @@ def _comparison(comparison: Comparison) -> list[Block]:
 
 
 def _pointer_blocks(reply: Reply) -> list[Block]:
-    """Buttons to other entries: the "did you mean" choices, or the nearest topics."""
-    if reply.status is Status.SUGGEST:
-        refs, label = reply.suggestions, None
-    elif reply.status is Status.FALLBACK:
-        refs, label = reply.related, "Closest topics I know:"
-    elif reply.status is Status.ANSWER:
-        refs, label = reply.related, "Related:"
-    else:
-        return []
-    buttons = _show_buttons(refs)
-    if reply.status is Status.FALLBACK:
-        buttons.append(_button("What can I ask?", ACTION_COMMAND, "help"))
+    """Buttons to other entries (the "did you mean" choices, the nearest or related topics),
+    and the menu buttons the core offers with them."""
+    labels = {Status.FALLBACK: "Closest topics I know:", Status.ANSWER: "Related:"}
+    shows = reply.offers(ActionKind.SHOW)
+    buttons = [_button(a, f"{ACTION_SHOW}_{i}") for i, a in enumerate(shows)]
+    buttons = buttons[: ACTIONS_ELEMENTS_LIMIT - 1]
+    buttons += [_button(a, f"{ACTION_COMMAND}_{i}" if i else ACTION_COMMAND)
+                for i, a in enumerate(reply.offers(ActionKind.MENU))]
     if not buttons:
         return []
-    blocks: list[Block] = [_context([label])] if label and refs else []
+    label = labels.get(reply.status)
+    blocks: list[Block] = [_context([label])] if label and shows else []
     blocks.append({"type": "actions", "elements": buttons[:ACTIONS_ELEMENTS_LIMIT]})
     return blocks
 
 
-def _show_buttons(refs: tuple[EntryRef, ...]) -> list[Block]:
-    return [
-        _button(ref.question, f"{ACTION_SHOW}_{i}", entry_value(ref.id))
-        for i, ref in enumerate(refs)
-        if len(entry_value(ref.id)) <= BUTTON_VALUE_LIMIT
-    ][: ACTIONS_ELEMENTS_LIMIT - 1]
-
-
 def _reply_buttons(reply: Reply, opts: RenderOptions) -> list[Block]:
-    """👍 / 👎 on answers, and "Share in channel" where only the asker can see the reply."""
-    buttons: list[Block] = []
-    if reply.status is Status.ANSWER and reply.entry_id:
-        value = entry_value(reply.entry_id)
-        if len(value) <= BUTTON_VALUE_LIMIT:
-            buttons.append(_button("👍 Helpful", ACTION_FEEDBACK_UP, value))
-            buttons.append(_button("👎 Not helpful", ACTION_FEEDBACK_DOWN, value))
-    shared = share_value(reply)
-    if opts.share and shared is not None and reply.status in _SHARE_STATUSES:
-        buttons.append(_button("Share in channel", ACTION_SHARE, shared, style="primary"))
+    """👍 / 👎, and "Share in channel" where only the asker can see the reply."""
+    votes = (*reply.offers(ActionKind.HELPFUL), *reply.offers(ActionKind.NOT_HELPFUL))
+    buttons = [_button(action, _ACTION_IDS[action.kind]) for action in votes]
+    if opts.share:
+        buttons += [_button(action, ACTION_SHARE, "Share in channel", style="primary")
+                    for action in reply.offers(ActionKind.SHARE)]
     return buttons
 
 
-def _button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
+def _button(action: Action, action_id: str, text: str | None = None,
+            style: str | None = None) -> Block:
+    label = text or action.label or "Show"
     button: Block = {
         "type": "button",
-        "text": {"type": "plain_text", "text": cut(text, BUTTON_TEXT_LIMIT), "emoji": True},
+        "text": {"type": "plain_text", "text": cut(label, BUTTON_TEXT_LIMIT), "emoji": True},
         "action_id": action_id,
-        "value": value,
+        "value": encode(action),
     }
     if style:
         button["style"] = style
@@ -308,8 +280,10 @@ def _button(text: str, action_id: str, value: str, style: str | None = None) -> 
 
 
 def _footer(reply: Reply) -> Block:
-    """Source then disclaimer, always the last block; the disclaimer is split, never cut."""
-    texts = [cut(f"Source: {escape(reply.source)}", CONTEXT_TEXT_LIMIT)] if reply.source else []
+    """Source (with its checked date), then the disclaimer, always the last block; the
+    disclaimer has elements of its own, split, never cut."""
+    line = reply.source_line
+    texts = [cut(escape(line), CONTEXT_TEXT_LIMIT)] if line else []
     disclaimer = escape(reply.disclaimer)
     room = CONTEXT_TEXT_LIMIT - 2
     texts.extend(f"_{disclaimer[i:i + room]}_" for i in range(0, len(disclaimer), room))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -29,6 +30,41 @@ class EntryRef:
     question: str
 
 
+class Menu(StrEnum):
+    """The replies a menu button or command asks for by name."""
+
+    HELP = "help"
+    SUMMARY = "summary"
+    TOPICS = "topics"
+
+
+class ActionKind(StrEnum):
+    """What pressing a button does."""
+
+    SHOW = "show"
+    """Show one entry's answer: a "did you mean" choice or a related topic."""
+    HELPFUL = "helpful"
+    NOT_HELPFUL = "not_helpful"
+    SHARE = "share"
+    """Post this reply, rebuilt from the core, where everyone can see it."""
+    MENU = "menu"
+    """Show the help, the summary or the topic list."""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One button a reply offers; `bot/core/actions.py` decides which and writes its id.
+
+    `entry_id` names the entry shown, voted on or shared; `menu` the menu reply asked for or
+    shared. `label` is the suggested text; adapters may lay it out their own way.
+    """
+
+    kind: ActionKind
+    label: str = ""
+    entry_id: str | None = None
+    menu: Menu | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Reply:
     """Everything a platform needs to show an answer, and nothing platform-specific.
@@ -48,9 +84,25 @@ class Reply:
     related: tuple[EntryRef, ...] = ()
     comparison: Comparison | None = None
     notice: str | None = None
+    reviewed: dt.date | None = None
+    """When the answer's entry was last checked against the source (`Entry.reviewed`)."""
+    actions: tuple[Action, ...] = ()
+    """The buttons this reply offers, in order, chosen by the core (`bot/core/actions.py`)."""
     safety_net: str | None = None
     """One short line pointing to emergency help, on replies that did not answer ("I don't
     know", "did you mean"): a crisis the triage missed still sees where to turn."""
+
+    @property
+    def source_line(self) -> str | None:
+        """"Source: …", with "checked <date>" beside it when the entry has a review date."""
+        if not self.source:
+            return None
+        checked = f" · checked {self.reviewed.isoformat()}" if self.reviewed else ""
+        return f"Source: {self.source}{checked}"
+
+    def offers(self, kind: ActionKind) -> tuple[Action, ...]:
+        """This reply's actions of one kind."""
+        return tuple(action for action in self.actions if action.kind is kind)
 
     @property
     def private(self) -> bool:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from bot.content.knowledge import Comparison, Entry, KnowledgeBase
+from bot.core.actions import actions_for
 from bot.core.reply import EntryRef, Reply, Status
 from bot.core.router import Route, route
 from bot.core.safety.triage import Danger, Triage, Triager
@@ -163,7 +165,7 @@ def _answer(kb: KnowledgeBase, entry: Entry, score: float) -> Reply:
     source = f"{kb.source_title}, section \"{entry.source}\""
     return _reply(kb, Status.ANSWER, entry.question, entry.answer, entry_id=entry.id,
                   score=score, source=source, related=related,
-                  comparison=entry.comparison)
+                  comparison=entry.comparison, reviewed=entry.reviewed)
 
 
 _SAFETY_TITLES = {
@@ -211,11 +213,13 @@ def _reply(
     comparison: Comparison | None = None,
     notice: str | None = None,
     safety_net: str | None = None,
+    reviewed: dt.date | None = None,
 ) -> Reply:
     """Every reply is made here, so every reply carries the knowledge base's disclaimer."""
     return Reply(
         status=status, title=title, body=body, disclaimer=kb.disclaimer,
         source=source or kb.source_title, entry_id=entry_id, score=score,
         suggestions=suggestions, related=related, comparison=comparison, notice=notice,
-        safety_net=safety_net,
+        safety_net=safety_net, reviewed=reviewed,
+        actions=actions_for(status, entry_id, suggestions, related),
     )

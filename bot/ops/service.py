@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from bot.core.reply import EntryRef, Reply
+from bot.core.reply import Action, ActionKind, EntryRef, Menu, Reply
 from bot.core.responder import Responder
 from bot.matching.normalize import clean
 from bot.ops.feedback import Feedback, FeedbackSink, InMemoryFeedbackSink
@@ -40,9 +40,11 @@ class BotService:
     """Answers questions for every adapter; adapters hold no matching logic of their own.
 
     Rate limiting counts what a user can send at will: free-text messages (`ask`, which
-    includes typed `help`, `summary` and `topics`) and "did you mean" presses (`show`).
-    The argument-less `help`, `summary`, `topics`, autocomplete and feedback presses are
-    not counted: they are cheap, and a 👎 should never be refused.
+    includes typed `help`, `summary` and `topics`) and every button press or menu command
+    that builds a reply (`press`, `show`, `menu`), counted and logged the same way on every
+    platform. Autocomplete and feedback presses are not counted: they are cheap, and a 👎
+    should never be refused. The argument-less `help`, `summary` and `topics` are for the
+    command line, which has no user to count.
     """
 
     def __init__(
@@ -94,8 +96,30 @@ class BotService:
         self._record(QuestionOutcome(asker.platform, asker.user_id, entry_id, reply.status))
         return reply
 
+    def menu(self, menu: Menu, asker: Asker) -> Reply:
+        """The help, the summary or the topic list, for a menu button or command."""
+        limited = self._limited(asker)
+        if limited is not None:
+            return limited
+        started = self._clock()
+        reply = {Menu.HELP: self.responder.help, Menu.SUMMARY: self.responder.summary,
+                 Menu.TOPICS: self.responder.topics}[menu]()
+        seconds = self._clock() - started
+        self.metrics.question(asker.platform, reply.status.value, seconds)
+        self._log.question(asker.platform, reply, seconds, kind="button")
+        self._record(QuestionOutcome(asker.platform, asker.user_id, str(menu), reply.status))
+        return reply
+
+    def press(self, action: Action, asker: Asker) -> Reply:
+        """The reply a pressed show, menu or share button stands for (feedback: `feedback`)."""
+        if action.kind in (ActionKind.HELPFUL, ActionKind.NOT_HELPFUL):
+            raise ValueError("a feedback press is kept with feedback(), it builds no reply")
+        if action.entry_id:
+            return self.show(action.entry_id, asker)
+        return self.menu(action.menu or Menu.HELP, asker)
+
     def help(self) -> Reply:
-        """The help reply (a menu or button: not rate limited)."""
+        """The help reply (the command line's; adapters use `menu`)."""
         return self.responder.help()
 
     def summary(self) -> Reply:
@@ -171,6 +195,14 @@ class AsyncBotService:
     async def show(self, entry_id: str, asker: Asker) -> Reply:
         """`BotService.show`, off the event loop."""
         return await self._off_loop(self.service.show, entry_id, asker)
+
+    async def menu(self, menu: Menu, asker: Asker) -> Reply:
+        """`BotService.menu`, off the event loop."""
+        return await self._off_loop(self.service.menu, menu, asker)
+
+    async def press(self, action: Action, asker: Asker) -> Reply:
+        """`BotService.press`, off the event loop."""
+        return await self._off_loop(self.service.press, action, asker)
 
     async def help(self) -> Reply:
         """`BotService.help`, off the event loop."""

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from bot.core.reply import Reply, Status
+from bot.core.reply import Action, ActionKind, Menu, Reply, Status
 from bot.core.responder import Responder
 from bot.ops.feedback import InMemoryFeedbackSink
 from bot.ops.metrics import Metrics
@@ -169,3 +169,23 @@ async def test_async_facade_should_run_the_service_off_the_event_loop(
 
     await AsyncBotService(Watched(responder)).help()
     assert seen and seen[0] is not threading.current_thread()
+
+
+def test_menu_presses_should_be_counted_and_limited_like_any_button(
+        responder: Responder) -> None:
+    """`menu` and `press` (what both adapters call for a menu, topic or share button) count
+    towards the rate limit and are kept, the same on every platform."""
+    recorder = Recorder()
+    service = BotService(responder, recorder=recorder,
+                         limiter=RateLimiter(2, clock=lambda: 0.0))
+    assert service.menu(Menu.SUMMARY, SLACK).status is Status.SUMMARY
+    assert service.press(Action(ActionKind.SHARE, menu=Menu.HELP), SLACK).status is Status.HELP
+    assert service.press(Action(ActionKind.MENU, menu=Menu.TOPICS), SLACK).status is \
+        Status.RATE_LIMITED
+    assert [q.text for q in recorder.questions] == ["summary", "help", ""]
+
+
+def test_press_should_refuse_a_vote(responder: Responder) -> None:
+    """A 👍 builds no reply: it goes through `feedback`."""
+    with pytest.raises(ValueError, match="feedback"):
+        BotService(responder).press(Action(ActionKind.HELPFUL, entry_id="dosage"), SLACK)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import discord
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -135,3 +137,13 @@ def test_should_end_the_description_with_the_safety_line_even_when_shortened() -
     assert (embed.description or "").endswith(NET)
     assert DISCLAIMER in (embed.footer.text or "")
     assert_within_limits(embed)
+
+
+def test_should_show_the_checked_date_beside_the_source_and_keep_the_disclaimer() -> None:
+    """"checked <date>" follows the source in the footer; a long source is cut, never the
+    disclaimer after it."""
+    embed = render(reply(reviewed=dt.date(2026, 11, 26)))
+    assert embed.footer.text == f"Source: The article · checked 2026-11-26\n{DISCLAIMER}"
+    long = render(reply(reviewed=dt.date(2026, 11, 26), source="s" * 3000))
+    assert_within_limits(long)
+    assert long.footer.text is not None and long.footer.text.endswith(f"…\n{DISCLAIMER}")

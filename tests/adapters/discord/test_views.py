@@ -5,11 +5,16 @@ from __future__ import annotations
 import discord
 
 from adapters.discord.views import CUSTOM_ID_LIMIT, LABEL_LIMIT, view_for
+from bot.core.actions import actions_for
 from bot.core.reply import EntryRef, Reply, Status
 
 
 def reply(status: Status, **fields: object) -> Reply:
-    return Reply(status, "Title", "Body", "Not medical advice.", **fields)  # type: ignore[arg-type]
+    """A reply with the actions the core would give it."""
+    actions = actions_for(status, fields.get("entry_id"), fields.get("suggestions", ()),  # type: ignore[arg-type]
+                          fields.get("related", ()))  # type: ignore[arg-type]
+    return Reply(status, "Title", "Body", "Not medical advice.", actions=actions,
+                 **fields)  # type: ignore[arg-type]
 
 
 def buttons(view: discord.ui.View | None) -> list[dict[str, object]]:
@@ -48,8 +53,10 @@ def test_should_give_safety_replies_no_buttons() -> None:
 
 
 def test_should_not_offer_to_share_what_cannot_be_rebuilt() -> None:
-    """A fallback depends on the question's text, which a custom id cannot carry."""
-    assert view_for(reply(Status.FALLBACK), shareable=True) is None
+    """A fallback depends on the question's text, which a custom id cannot carry: it gets
+    the help button and no share."""
+    assert [b["custom_id"] for b in buttons(view_for(reply(Status.FALLBACK), shareable=True))
+            ] == ["selank:menu:help"]
 
 
 def test_should_keep_labels_and_custom_ids_within_discords_limits() -> None:

@@ -75,8 +75,8 @@ async def test_should_answer_slash_command_ephemerally_with_share_button(
     assert message["response_type"] == "ephemeral"
     assert _header(message) == "Is Selank addictive?"
     buttons = _buttons(message)
-    assert buttons[ACTION_SHARE] == "entry:dependence-and-withdrawal"
-    assert buttons[ACTION_FEEDBACK_UP] == "entry:dependence-and-withdrawal"
+    assert buttons[ACTION_SHARE] == "selank:share:entry:dependence-and-withdrawal"
+    assert buttons[ACTION_FEEDBACK_UP] == "selank:fb:up:dependence-and-withdrawal"
     _assert_disclaimer(message)
 
 
@@ -262,18 +262,18 @@ async def test_should_replace_the_original_with_the_chosen_suggestion(
     bot: BotUnderTest,
 ) -> None:
     """Pressing a "did you mean" button replaces the message with that entry's answer."""
-    response = await bot.press("selank_show_1", "entry:side-effects")
+    response = await bot.press("selank_show_1", "selank:show:side-effects")
     assert response.status == 200
     [message] = await bot.slack.wait_for("/respond/original")
     assert message["replace_original"] is True
     assert _header(message) == "What side effects does Selank have?"
-    assert _buttons(message)[ACTION_SHARE] == "entry:side-effects"
+    assert _buttons(message)[ACTION_SHARE] == "selank:share:entry:side-effects"
     _assert_disclaimer(message)
 
 
 async def test_should_replace_a_fallback_with_help_on_its_button(bot: BotUnderTest) -> None:
     """The "What can I ask?" button under an "I don't know" shows the help."""
-    await bot.press(ACTION_COMMAND, "help")
+    await bot.press(ACTION_COMMAND, "selank:menu:help")
     [message] = await bot.slack.wait_for("/respond/original")
     assert message["replace_original"] is True
     assert _header(message) == "What I can do"
@@ -283,7 +283,7 @@ async def test_should_share_the_answer_visibly_and_drop_the_private_copy(
     bot: BotUnderTest,
 ) -> None:
     """"Share in channel" posts the same answer in_channel, then deletes the ephemeral one."""
-    await bot.press(ACTION_SHARE, "entry:vs-semax")
+    await bot.press(ACTION_SHARE, "selank:share:entry:vs-semax")
     shared, deleted = await bot.slack.wait_for("/respond/original", 2)
     assert shared["response_type"] == "in_channel"
     assert shared["replace_original"] is False
@@ -297,8 +297,8 @@ async def test_should_share_the_answer_visibly_and_drop_the_private_copy(
 
 async def test_should_record_feedback_and_thank_the_presser(bot: BotUnderTest) -> None:
     """👍 and 👎 reach the feedback sink with the entry and the user, and are thanked."""
-    await bot.press(ACTION_FEEDBACK_UP, "entry:dosage")
-    await bot.press(ACTION_FEEDBACK_DOWN, "entry:side-effects")
+    await bot.press(ACTION_FEEDBACK_UP, "selank:fb:up:dosage")
+    await bot.press(ACTION_FEEDBACK_DOWN, "selank:fb:down:side-effects")
     thanks = await bot.slack.wait_for("/respond/original", 2)
     assert all(m["text"] == FEEDBACK_THANKS and m["response_type"] == "ephemeral"
                and m["replace_original"] is False for m in thanks)
@@ -311,7 +311,7 @@ async def test_should_ignore_buttons_carrying_values_it_did_not_make(bot: BotUnd
     """A forged value (not an entry, not a command) records nothing and answers nothing."""
     await bot.press(ACTION_FEEDBACK_UP, "drop table")
     await bot.press(ACTION_COMMAND, "<!channel>")
-    await bot.press(ACTION_FEEDBACK_UP, "entry:dosage")
+    await bot.press(ACTION_FEEDBACK_UP, "selank:fb:up:dosage")
     await bot.slack.wait_for("/respond/original")
     assert [f.entry_id for f in bot.sink.items] == ["dosage"]
     assert len(bot.slack.to("/respond/original")) == 1

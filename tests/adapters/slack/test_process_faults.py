@@ -108,7 +108,8 @@ async def _ask_and_vote(bot: Bot, slack: FakeSlack, questions: int, votes: int) 
         assert await _post(bot, urlencode(form)) == 200
     for n in range(votes):
         payload = fixture("block_actions")
-        payload["actions"][0].update({"action_id": ACTION_FEEDBACK_UP, "value": "entry:dosage"})
+        payload["actions"][0].update({"action_id": ACTION_FEEDBACK_UP,
+                                      "value": "selank:fb:up:dosage"})
         payload["response_url"] = slack.response_url(f"v{n}")
         assert await _post(bot, urlencode({"payload": json.dumps(payload)})) == 200
     for n in range(questions):

@@ -27,8 +27,10 @@ async def test_should_never_put_the_notice_over_a_message_or_share_it(
         make_bot: BotFactory) -> None:
     """Past the limit, a button press gets the notice beside the message, never over it."""
     bot = await make_bot(rate_limit=1)
-    await bot.press(ACTION_SHOW, "entry:side-effects", response_url=bot.slack.response_url("a"))
-    await bot.press(ACTION_SHARE, "entry:side-effects", response_url=bot.slack.response_url("b"))
+    await bot.press(ACTION_SHOW, "selank:show:side-effects",
+                    response_url=bot.slack.response_url("a"))
+    await bot.press(ACTION_SHARE, "selank:share:entry:side-effects",
+                    response_url=bot.slack.response_url("b"))
     [answer] = await bot.slack.wait_for("/respond/a")
     [notice] = await bot.slack.wait_for("/respond/b")
     assert answer["replace_original"] is True

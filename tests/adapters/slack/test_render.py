@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -12,6 +13,7 @@ from adapters.slack.render import (
     ACTION_FEEDBACK_UP,
     ACTION_SHARE,
     BUTTON_TEXT_LIMIT,
+    CONTEXT_TEXT_LIMIT,
     HEADER_TEXT_LIMIT,
     MAX_BLOCKS,
     SECTION_FIELDS_LIMIT,
@@ -24,11 +26,11 @@ from adapters.slack.render import (
     cut,
     escape,
     render,
-    share_value,
     to_mrkdwn,
     unescape,
 )
 from bot.content.knowledge import Comparison
+from bot.core.actions import actions_for
 from bot.core.reply import EntryRef, Reply, Status
 from bot.core.responder import Responder
 
@@ -40,6 +42,8 @@ def _reply(**fields: Any) -> Reply:
                             "body": "A peptide.", "disclaimer": DISCLAIMER,
                             "source": "The article", "entry_id": "what-is-selank"}
     base.update(fields)
+    base.setdefault("actions", actions_for(base["status"], base.get("entry_id"),
+                                           base.get("suggestions", ()), base.get("related", ())))
     return Reply(**base)
 
 
@@ -124,11 +128,11 @@ def test_should_carry_title_body_and_disclaimer_in_plain_text() -> None:
 def test_should_offer_feedback_on_answers_and_share_only_when_asked() -> None:
     """Answers get 👍 / 👎 carrying the entry; "Share in channel" only with share=True."""
     plain = {b["action_id"]: b["value"] for b in _buttons(render(_reply(related=())))}
-    assert plain == {ACTION_FEEDBACK_UP: "entry:what-is-selank",
-                     ACTION_FEEDBACK_DOWN: "entry:what-is-selank"}
+    assert plain == {ACTION_FEEDBACK_UP: "selank:fb:up:what-is-selank",
+                     ACTION_FEEDBACK_DOWN: "selank:fb:down:what-is-selank"}
     shared = _buttons(render(_reply(related=()), RenderOptions(share=True)))
     assert [b["action_id"] for b in shared][-1] == ACTION_SHARE
-    assert shared[-1]["value"] == "entry:what-is-selank"
+    assert shared[-1]["value"] == "selank:share:entry:what-is-selank"
 
 
 def test_should_never_give_safety_replies_buttons_or_cut_them() -> None:
@@ -152,7 +156,7 @@ def test_should_show_suggestions_as_buttons_that_name_each_entry() -> None:
                    suggestions=(EntryRef("side-effects", "What side effects does Selank have?"),
                                 EntryRef("dosage", "What dose of Selank should I take?")))
     buttons = _buttons(render(reply))
-    assert [b["value"] for b in buttons] == ["entry:side-effects", "entry:dosage"]
+    assert [b["value"] for b in buttons] == ["selank:show:side-effects", "selank:show:dosage"]
     assert len({b["action_id"] for b in buttons}) == 2
 
 
@@ -162,7 +166,7 @@ def test_should_say_it_does_not_know_and_point_to_related_and_help() -> None:
                    entry_id=None, related=(EntryRef("vs-semax", "Selank or Semax?"),))
     message = render(reply)
     values = [b["value"] for b in _buttons(message)]
-    assert values == ["entry:vs-semax", "help"]
+    assert values == ["selank:show:vs-semax", "selank:menu:help"]
     assert "I don't know that." in _texts(message.blocks)
     assert "• Selank or Semax?" in message.text
 
@@ -214,12 +218,27 @@ def test_should_name_the_sharer_only_when_it_is_a_user_id() -> None:
         shared_by="<!channel>")).blocks))
 
 
-def test_should_share_answers_summary_and_topics_only() -> None:
-    """Only answers, the summary and the topic list can be shared into a channel."""
-    assert share_value(_reply()) == "entry:what-is-selank"
-    assert share_value(_reply(status=Status.SUMMARY, entry_id=None)) == "summary"
-    assert share_value(_reply(status=Status.HELP, entry_id=None)) is None
-    assert share_value(_reply(status=Status.SAFETY, entry_id=None)) is None
+def test_should_offer_share_exactly_where_the_core_says() -> None:
+    """"Share in channel" follows the core's share rule: help too, never a fallback."""
+    def shares(reply: Reply) -> list[str]:
+        return [b["value"] for b in _buttons(render(reply, RenderOptions(share=True)))
+                if b["action_id"] == ACTION_SHARE]
+
+    assert shares(_reply(status=Status.HELP, entry_id=None)) == ["selank:share:help"]
+    assert shares(_reply(status=Status.SUMMARY, entry_id=None)) == ["selank:share:summary"]
+    assert shares(_reply(status=Status.FALLBACK, entry_id=None)) == []
+
+
+def test_should_show_the_checked_date_beside_the_source_before_the_disclaimer() -> None:
+    """"checked <date>" sits with the source; the disclaimer keeps its own element, last."""
+    reply = _reply(reviewed=dt.date(2026, 11, 26), source="x" * 5000,
+                   disclaimer="D" * 4000)
+    footer = render(reply).blocks[-1]
+    texts = [e["text"] for e in footer["elements"]]
+    assert texts[0].startswith("Source: xxx") and len(texts[0]) <= CONTEXT_TEXT_LIMIT
+    assert "".join(t.strip("_") for t in texts[1:]) == "D" * 4000
+    short = render(_reply(reviewed=dt.date(2026, 11, 26))).blocks[-1]["elements"][0]["text"]
+    assert short == "Source: The article · checked 2026-11-26"
 
 
 @pytest.mark.parametrize("question", [
