@@ -22,11 +22,22 @@ from adapters.slack.dedupe import RecentIds
 from adapters.slack.delivery import BACKOFF_SECONDS, deliver
 from adapters.slack.intake import Malformed, Unusable, bolt_request
 from adapters.slack.liblog import library_logger
-from adapters.slack.render import RenderOptions, SlackMessage, render, render_thanks, unescape
+from adapters.slack.render import (
+    ACTION_COMMAND,
+    ACTION_FEEDBACK_DOWN,
+    ACTION_FEEDBACK_UP,
+    ACTION_SHARE,
+    ACTION_SHOW,
+    RenderOptions,
+    SlackMessage,
+    render,
+    render_thanks,
+    unescape,
+)
 from adapters.slack.settings import ResponseType, SlackSettings
 from adapters.slack.verify import TIMESTAMP_HEADER, Refusal, SignatureVerifier
 from bot.core.actions import decode
-from bot.core.reply import ActionKind, Reply
+from bot.core.reply import Action, ActionKind, Menu, Reply
 from bot.ops.config import ConfigError
 from bot.ops.logging_setup import log_event
 from bot.ops.service import Asker, AsyncBotService, BotService
@@ -229,7 +240,7 @@ class SlackAdapter:
         and drops the private copy; a topic or menu button's reply takes the message's place.
         """
         await ack()
-        pressed = decode(action.get("value"))
+        pressed = decode(action.get("value")) or _legacy(action)
         if pressed is None:
             return
         user_id = _user_id(body)
@@ -290,6 +301,26 @@ async def _check_token(variable: str, call: Awaitable[T]) -> T:
 
 async def _say(say: AsyncSay, message: SlackMessage, thread_ts: str | None) -> None:
     await say(text=message.text, blocks=list(message.blocks), thread_ts=thread_ts)
+
+
+_LEGACY_ENTRY = re.compile(r"entry:([a-z0-9-]{1,80})")
+_LEGACY_KINDS = {ACTION_FEEDBACK_UP: ActionKind.HELPFUL,
+                 ACTION_FEEDBACK_DOWN: ActionKind.NOT_HELPFUL, ACTION_SHARE: ActionKind.SHARE}
+
+
+def _legacy(action: Payload) -> Action | None:
+    """A button of a message posted before the core's action ids (value `entry:<id>`, or a
+    menu name): still pressable, so no old message in a channel goes dead."""
+    action_id, value = str(action.get("action_id", "")), str(action.get("value", ""))
+    entry = _LEGACY_ENTRY.fullmatch(value)
+    if entry is not None:
+        kind = (ActionKind.SHOW if action_id.startswith(ACTION_SHOW)
+                else _LEGACY_KINDS.get(action_id))
+        return Action(kind, entry_id=entry[1]) if kind is not None else None
+    if value in {m.value for m in Menu} and action_id in (ACTION_COMMAND, ACTION_SHARE):
+        kind = ActionKind.MENU if action_id == ACTION_COMMAND else ActionKind.SHARE
+        return Action(kind, menu=Menu(value))
+    return None
 
 
 def _asker(user_id: object) -> Asker:

@@ -315,3 +315,15 @@ async def test_should_ignore_buttons_carrying_values_it_did_not_make(bot: BotUnd
     await bot.slack.wait_for("/respond/original")
     assert [f.entry_id for f in bot.sink.items] == ["dosage"]
     assert len(bot.slack.to("/respond/original")) == 1
+
+
+async def test_should_still_answer_buttons_of_messages_posted_before_action_ids(
+    bot: BotUnderTest,
+) -> None:
+    """Old messages carry `entry:<id>` and menu names: their buttons keep working."""
+    await bot.press(ACTION_FEEDBACK_UP, "entry:dosage")
+    await bot.press(ACTION_COMMAND, "help")
+    replies = await bot.slack.wait_for("/respond/original", 2)
+    assert sorted(m["text"] == FEEDBACK_THANKS for m in replies) == [False, True]
+    assert [_header(m) for m in replies if m["text"] != FEEDBACK_THANKS] == ["What I can do"]
+    assert [(f.entry_id, f.helpful) for f in bot.sink.items] == [("dosage", True)]
