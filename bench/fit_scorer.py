@@ -29,7 +29,6 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.content.knowledge import KnowledgeBase
 from bot.content.loader import load_knowledge_base
 from bot.content.paths import bundled_faq
 from bot.core.reply import Status
@@ -39,7 +38,7 @@ from bot.matching.embedding import MiniLMEncoder, RecentEncoder
 from bot.matching.fusion import FEATURES, FusedEvidence, HybridRanker
 from bot.matching.lexical import Matcher
 from bot.matching.normalize import clean, normalize
-from bot.matching.ranking import Candidate, Ranking
+from bot.matching.ranking import Ranking
 from bot.matching.scoring import ScoringModel
 from bot.matching.semantic import SemanticRanker, texts_in_use
 from bot.matching.thresholds import HYBRID, Thresholds
@@ -136,16 +135,6 @@ def training_rows(questions: list[Question]) -> tuple[np.ndarray, np.ndarray, np
     return np.vstack(rows), np.concatenate([q.labels for q in used]), np.concatenate(weights)
 
 
-def ranking_of(kb: KnowledgeBase, found: FusedEvidence, model: ScoringModel) -> Ranking:
-    scores = model.probability(found.features) if len(found.entries) else np.zeros(0)
-    order = np.argsort(-scores, kind="stable")[:5]
-    return Ranking(found.lexical.analysis, tuple(
-        Candidate(kb.entries[found.entries[i]], float(scores[i]), "",
-                  ("x",) if found.features[i][FEATURES.index("missing_subject")] else (),
-                  tuple(zip(FEATURES, (float(v) for v in found.features[i]), strict=True)))
-        for i in order), found.help_similarity)
-
-
 Scored = tuple[Item, Ranking | None]
 
 
@@ -235,7 +224,7 @@ def main() -> None:
         model = fit_logistic(*training_rows(train))
         for index, q in enumerate(questions):
             if q.group in held_out:
-                out_of_fold[index] = ranking_of(kb, q.found, model) if q.found else None
+                out_of_fold[index] = ranker.ranking(q.found, model) if q.found else None
     scored = [(q.item, out_of_fold[i]) for i, q in enumerate(questions)]
     strangers = [s for s, q in zip(scored, questions, strict=True) if q.group != CURATED]
     limits = choose_help(strangers, choose(strangers))

@@ -60,6 +60,8 @@ class FusedEvidence:
     entries: tuple[int, ...]
     features: Vector
     help_similarity: float
+    lacking: tuple[tuple[str, ...], ...]
+    """For each candidate entry, what the question is about that it never mentions."""
 
 
 class HybridRanker:
@@ -90,8 +92,10 @@ class HybridRanker:
         position = {entry: i for i, entry in enumerate(lexical.entries)}
         unknown = (float(lexical.features[0][LEXICAL_FEATURES.index("unknown")])
                    if len(lexical.entries) else 1.0)  # the same for every row
+        lacking = tuple(lexical.lacking[position[entry]] if entry in position
+                        else self.lexical.lacking(lexical.analysis, entry) for entry in entries)
         rows = []
-        for entry in entries:
+        for entry, missing in zip(entries, lacking, strict=True):
             others = np.delete(cosines, entry)
             lead = float(cosines[entry] - (others.max() if len(others) else 0.0))
             rrf = 1 / (RRF_K + semantic_rank[entry])
@@ -104,16 +108,21 @@ class HybridRanker:
                 lead,
                 rrf * RRF_K / 2,
                 unknown,
-                float(bool(lexical.lacking[at] if at is not None
-                           else self.lexical.lacking(lexical.analysis, entry))),
+                float(bool(missing)),
                 float(lexical.exact[at]) if at is not None else 0.0,
             ))
         features = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
-        return FusedEvidence(lexical, entries, features, help_similarity)
+        return FusedEvidence(lexical, entries, features, help_similarity, lacking)
 
     def rank(self, question: str, limit: int = 5) -> Ranking:
-        found = self.evidence(question)
-        scores = self.model.probability(found.features)
+        return self.ranking(self.evidence(question), limit=limit)
+
+    def ranking(self, found: FusedEvidence, model: ScoringModel | None = None,
+                limit: int = 5) -> Ranking:
+        """The ranking `found` leads to under `model` (the fitted one unless given): what the
+        bot answers from, and what the fit script replays out of fold with other models."""
+        scores = ((model or self.model).probability(found.features) if len(found.entries)
+                  else np.zeros(0))
         lexical = found.lexical
         position = {entry: i for i, entry in enumerate(lexical.entries)}
         exact = [i for i, entry in enumerate(found.entries)
@@ -129,8 +138,7 @@ class HybridRanker:
             candidates.append(Candidate(
                 self.kb.entries[entry], float(scores[i]),
                 lexical.phrases[at] if at is not None else self.kb.entries[entry].question,
-                lexical.lacking[at] if at is not None
-                else self.lexical.lacking(lexical.analysis, entry),
+                found.lacking[i],
                 tuple(zip(FEATURES, (float(v) for v in found.features[i]), strict=True)),
             ))
         return Ranking(lexical.analysis, tuple(candidates), found.help_similarity)

@@ -74,12 +74,9 @@ class SemanticRanker:
         questions (a small recent-texts cache fits them); one encoder can do both."""
         self._kb = kb
         self._encoder = queries if queries is not None else encoder
-        texts: list[str] = []
-        owners: list[int] = []
-        for index, entry in enumerate(kb.entries):
-            for text in dict.fromkeys(entry_texts(entry)):
-                texts.append(text)
-                owners.append(index)
+        owned = _owned_texts(kb)
+        texts = [text for _, text in owned]
+        owners = [index for index, _ in owned]
         self.texts: tuple[str, ...] = (*texts, *HELP_INTENTS)
         vectors = encoder.encode(self.texts)
         self._vectors = vectors[: len(texts)]
@@ -127,5 +124,10 @@ class SemanticRanker:
 
 def texts_in_use(kb: KnowledgeBase) -> Sequence[str]:
     """The texts a ranker of `kb` embeds, so a cache can keep exactly these."""
-    return [t for entry in kb.entries for t in dict.fromkeys(entry_texts(entry))] + list(
-        HELP_INTENTS)
+    return [text for _, text in _owned_texts(kb)] + list(HELP_INTENTS)
+
+
+def _owned_texts(kb: KnowledgeBase) -> list[tuple[int, str]]:
+    """Every entry's texts, once each, with the index of the entry they belong to."""
+    return [(index, text) for index, entry in enumerate(kb.entries)
+            for text in dict.fromkeys(entry_texts(entry))]
