@@ -16,6 +16,7 @@ import hmac
 import json
 import secrets
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -339,12 +340,31 @@ def _sqlite_engine(url: URL) -> tuple[Engine, str]:
     @sa.event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: object) -> None:
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        _enable_wal(cursor)
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
     return engine, str(path)
+
+
+def _enable_wal(cursor: Any) -> None:
+    """Switch a SQLite file to WAL, waiting out replicas that switch it at the same moment.
+
+    The switch reads the header, then needs the exclusive lock; SQLite refuses that upgrade
+    at once rather than call the busy handler (it could deadlock), so several processes
+    opening a new file together can get "database is locked" here. WAL mode is kept in the
+    file: once one of them has switched it, the others' pragma only reads it back.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _migrate(conn: Connection) -> None:
