@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from bot.core.placement import Delivery, Place, for_press, is_vote
 from bot.core.reply import Action, ActionKind, EntryRef, Menu, Reply
 from bot.core.responder import Responder
 from bot.matching.normalize import clean
@@ -118,6 +119,14 @@ class BotService:
             return self.show(action.entry_id, asker)
         return self.menu(action.menu or Menu.HELP, asker)
 
+    def pressed(self, action: Action, asker: Asker, under_private: bool = False) -> Delivery:
+        """Any button, on any platform: a vote is kept, anything else answered; either way
+        the `Delivery` says where the result goes (`bot/core/placement.py`)."""
+        if is_vote(action):
+            self.feedback(asker, action.entry_id or "", action.kind is ActionKind.HELPFUL)
+            return Delivery(Place.THANKED)
+        return for_press(action, self.press(action, asker), under_private)
+
     def help(self) -> Reply:
         """The help reply (the command line's; adapters use `menu`)."""
         return self.responder.help()
@@ -203,6 +212,11 @@ class AsyncBotService:
     async def press(self, action: Action, asker: Asker) -> Reply:
         """`BotService.press`, off the event loop."""
         return await self._off_loop(self.service.press, action, asker)
+
+    async def pressed(self, action: Action, asker: Asker, under_private: bool = False,
+                      ) -> Delivery:
+        """`BotService.pressed`, off the event loop."""
+        return await self._off_loop(self.service.pressed, action, asker, under_private)
 
     async def help(self) -> Reply:
         """`BotService.help`, off the event loop."""
