@@ -1,30 +1,22 @@
-"""The logger the Slack libraries get: one short line per record, and never a request body.
+"""Loggers for a platform's libraries: one short line per record, and never a request body.
 
-Bolt and slack_sdk log whole request bodies in several places (a failed signature check,
-an unhandled request, a listener error), and multi-line messages that a body could use to
-forge log lines of its own. Every record they make passes this filter first: a message
-that could hold a body is withheld, the rest is cut to its first line and a few hundred
-characters, and a traceback becomes the exception's type.
+Chat libraries log whole request bodies in places (Bolt on a failed signature check, an
+unhandled request or a listener error), and multi-line messages a body could use to forge
+log lines of its own. Every record passes `BodylessFilter` first: a message that could
+hold a body is withheld, the rest is cut to its first line and a few hundred characters,
+and a traceback becomes the exception's type.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from typing import Final
 
-LOGGER_NAME: Final = "selank.slack.library"
 MAX_MESSAGE: Final = 200
-WITHHELD: Final = "slack library message withheld (it may hold a request body)"
+WITHHELD: Final = "library message withheld (it may hold a request body)"
 _MAY_HOLD_BODY = re.compile(r"body|payload|url|https?:|[{\[]|=", re.IGNORECASE)
-# Loggers slack_sdk makes for itself when none is given (Bolt's `respond` builds a webhook
-# client with none); getLogger hands out one object per name, so a filter set now stays.
-_SDK_LOGGERS: Final = (
-    "slack_sdk.webhook.async_client", "slack_sdk.webhook.client",
-    "slack_sdk.web.async_base_client", "slack_sdk.web.async_slack_response",
-    "slack_sdk.web.base_client", "slack_sdk.web.slack_response",
-    "slack_sdk.socket_mode.aiohttp", "slack_sdk.socket_mode.async_client",
-)
 
 
 class BodylessFilter(logging.Filter):
@@ -48,16 +40,18 @@ class BodylessFilter(logging.Filter):
         return True
 
 
-def library_logger() -> logging.Logger:
-    """The logger to hand to Bolt, its Web API client and the Socket Mode client.
+def bodyless_loggers(name: str, prefixes: tuple[str, ...], known: Iterable[str] = ()) -> (
+        logging.Logger):
+    """The logger `name`, to hand to a library, filtered; so are the loggers the library
+    makes for itself (`known`, which may not exist yet) and every one under `prefixes` so far.
 
-    The SDK's own loggers, and every slack_* logger made so far, get the same filter.
+    `getLogger` hands out one object per name, so a filter set now stays set.
     """
-    known = [name for name in logging.root.manager.loggerDict
-             if name.startswith(("slack_sdk", "slack_bolt"))]
-    for name in (*_SDK_LOGGERS, *known):
-        _bodyless(logging.getLogger(name))
-    return _bodyless(logging.getLogger(LOGGER_NAME))
+    made = [existing for existing in logging.root.manager.loggerDict
+            if existing.startswith(prefixes)]
+    for each in (*known, *made):
+        _bodyless(logging.getLogger(each))
+    return _bodyless(logging.getLogger(name))
 
 
 def _bodyless(logger: logging.Logger) -> logging.Logger:
