@@ -22,7 +22,7 @@ LAYERS = (
     "bot.core",  # replies, routing rules, triage, small talk, the responder
     "bot.ops",  # the service adapters call, settings, logs, metrics, health, store
     "bot.curation",  # evaluation and the curator's report
-    "adapters",  # base, terminal, one package per platform
+    "adapters",  # base, registry, terminal, common (every platform's kit), one package per platform
     "app",  # the command line and the runner: the composition root
 )
 

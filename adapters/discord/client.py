@@ -104,11 +104,11 @@ class SelankClient(discord.AutoShardedClient):
         """The core's `Delivery` as the interaction's response: a new message, ephemeral
         unless public, since Discord keeps a message's visibility when it is edited."""
         reply, place = delivery.reply, delivery.place
-        if place is Place.THANKED:
+        if reply is None:  # a vote
             await interaction.response.send_message(THANKS, ephemeral=True,
                                                     allowed_mentions=NO_MENTIONS)
             return
-        if reply is None or place is Place.NOWHERE:
+        if place is Place.NOWHERE:
             # Discord wants every interaction acknowledged, or it shows the user an error;
             # the rate limit's silence holds all the same: acknowledge, then show nothing.
             await interaction.response.defer(ephemeral=True)

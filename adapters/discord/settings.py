@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Final
 
 from bot.ops.config import ConfigError, optional_bool, optional_int, optional_url, require
 
-TOKEN = "DISCORD_TOKEN"
-API_URL = "DISCORD_API_URL"
-GATEWAY_URL = "DISCORD_GATEWAY_URL"
-SHARD_COUNT = "DISCORD_SHARD_COUNT"
-SHARD_IDS = "DISCORD_SHARD_IDS"
-PUBLIC = "DISCORD_PUBLIC"
-SYNC_COMMANDS = "DISCORD_SYNC_COMMANDS"
+TOKEN: Final = "DISCORD_TOKEN"
+API_URL: Final = "DISCORD_API_URL"
+GATEWAY_URL: Final = "DISCORD_GATEWAY_URL"
+SHARD_COUNT: Final = "DISCORD_SHARD_COUNT"
+SHARD_IDS: Final = "DISCORD_SHARD_IDS"
+PUBLIC: Final = "DISCORD_PUBLIC"
+SYNC_COMMANDS: Final = "DISCORD_SYNC_COMMANDS"
 
 
 @dataclass(frozen=True, slots=True)

@@ -163,7 +163,7 @@ class SlackAdapter:
         does not show an ephemeral command's text."""
         await ack()
         raw = str(command.get("text", ""))
-        reply = await self._service.ask(_without_markup(raw, None), _asker(command.get("user_id")))
+        reply = await self._service.ask(without_markup(raw, None), _asker(command.get("user_id")))
         public = self._settings.response_type is ResponseType.IN_CHANNEL
         await self._deliver(respond, for_command(reply, public), asked=unescape(raw))
 
@@ -174,7 +174,7 @@ class SlackAdapter:
         not_a_question = dm and (event.get("channel_type") != "im" or bool(event.get("subtype")))
         if not_a_question or _from_a_bot(event, context):
             return
-        text = _without_markup(str(event.get("text", "")), context.bot_user_id)
+        text = without_markup(str(event.get("text", "")), context.bot_user_id)
         delivery = for_message(await self._service.ask(text, _asker(event.get("user"))))
         if delivery.reply is not None and delivery.place is Place.PUBLIC:
             message = render(delivery.reply)
@@ -199,9 +199,9 @@ class SlackAdapter:
         """The core's `Delivery` as a response_url post: private is ephemeral and beside the
         message; public is in channel (a share also drops the private copy it came from)."""
         reply, beside = delivery.reply, (False if pressed else None)
-        if delivery.place is Place.THANKED:
+        if reply is None:  # a vote
             await self._post(respond, render_thanks(THANKS), "ephemeral", replace_original=False)
-        elif reply is None or delivery.place is Place.NOWHERE:
+        elif delivery.place is Place.NOWHERE:
             return
         elif delivery.place is Place.PRIVATE:
             options = RenderOptions(share=delivery.offer_share, asked=asked or None)
@@ -256,7 +256,7 @@ def _from_a_bot(event: Payload, context: AsyncBoltContext) -> bool:
         context.bot_user_id is not None and event.get("user") == context.bot_user_id)
 
 
-def _without_markup(text: str, bot_user_id: str | None) -> str:
+def without_markup(text: str, bot_user_id: str | None) -> str:
     """The question without Slack's markup, then unescaped: Slack's half of translating in.
 
     Our own `<@BOTID>` (or `<@BOTID|name>`) goes first; a labelled link keeps its label;

@@ -9,28 +9,27 @@ counts the same on every platform, and a private reply never becomes a public on
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import StrEnum, auto
 from typing import Final
 
 from bot.core.reply import Action, ActionKind, Reply
-
-THANKS: Final = "Thanks: your feedback helps improve these answers."
-"""What a 👍 / 👎 press gets, privately, on every platform."""
 
 
 class Place(StrEnum):
     """Who sees a reply, and where it appears."""
 
-    NOWHERE = "nowhere"
+    NOWHERE = auto()
     """Say nothing: the user is past the rate limit and has been told once."""
-    PRIVATE = "private"
+    PRIVATE = auto()
     """Only the asker or presser, and never over a message others can see."""
-    PUBLIC = "public"
+    PUBLIC = auto()
     """Everyone in the channel (or the DM's one reader)."""
-    IN_PLACE = "in_place"
+    IN_PLACE = auto()
     """Where the pressed message was, seen by whoever could see that message."""
-    THANKED = "thanked"
-    """A vote was kept: the presser gets `THANKS` privately, and there is no reply."""
+
+
+THANKS: Final = "Thanks: your feedback helps improve these answers."
+"""What a 👍 / 👎 press gets, privately, on every platform."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +38,7 @@ class Delivery:
 
     place: Place
     reply: Reply | None = None
+    """None after a vote, which builds no reply: the presser gets `THANKS`, privately."""
     offer_share: bool = False
     """Show the share button: the reply is only visible to the asker, and can be shared."""
     shared: bool = False
@@ -73,6 +73,10 @@ def for_press(action: Action, reply: Reply, under_private: bool) -> Delivery:
     if action.kind is ActionKind.SHARE:
         return Delivery(Place.PUBLIC, reply, shared=True)
     return Delivery(Place.IN_PLACE, reply, offer_share=under_private)
+
+
+VOTED: Final = Delivery(Place.PRIVATE)
+"""Where a vote's thanks goes."""
 
 
 def is_vote(action: Action) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.placement import Delivery, Place, for_command, for_message, for_press
+from bot.core.placement import VOTED, Delivery, Place, for_command, for_message, for_press
 from bot.core.reply import Action, ActionKind, Menu, Reply, Status
 from bot.core.responder import Responder
 from bot.ops.feedback import InMemoryFeedbackSink
@@ -64,7 +64,7 @@ def test_a_vote_is_kept_and_thanked_and_builds_no_reply(responder: Responder) ->
     service = BotService(responder, sink, limiter=RateLimiter(1, clock=lambda: 0.0))
     service.ask("what is selank", ASKER)  # uses the one question allowed
     vote = Action(ActionKind.NOT_HELPFUL, entry_id="what-is-selank")
-    assert service.pressed(vote, ASKER) == Delivery(Place.THANKED)
+    assert service.pressed(vote, ASKER) == VOTED and VOTED.reply is None
     assert [(f.entry_id, f.helpful) for f in sink.items] == [("what-is-selank", False)]
 
 
