@@ -22,7 +22,7 @@ LAYERS = (
     "bot.core",  # replies, routing rules, triage, small talk, the responder
     "bot.ops",  # the service adapters call, settings, logs, metrics, health, store
     "bot.curation",  # evaluation and the curator's report
-    "adapters",  # base, terminal, one package per platform
+    "adapters",  # base, registry, terminal, common (every platform's kit), one package per platform
     "app",  # the command line and the runner: the composition root
 )
 
@@ -136,3 +136,25 @@ def test_no_module_cycle() -> None:
         if name not in state:
             visit(name, [name])
     assert cycles == []
+
+
+def test_the_common_adapter_kit_imports_no_platform() -> None:
+    """adapters.common serves every platform, so it names none of them or their libraries."""
+    platform_libraries = ("slack_bolt", "slack_sdk", "discord")
+    offending = sorted(
+        (name, target) for name, path in MODULES.items() if name.startswith("adapters.common")
+        for target in (*imports_of(name, path), *third_party_imports(path))
+        if target.startswith(("adapters.slack", "adapters.discord", *platform_libraries))
+    )
+    assert offending == []
+
+
+def third_party_imports(path: Path) -> set[str]:
+    """The top-level names a module imports, ours or not."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+    return found

@@ -21,14 +21,14 @@ from adapters.discord.messages import question_in
 from adapters.discord.render import render
 from adapters.discord.settings import API_URL, TOKEN, DiscordSettings
 from adapters.discord.views import DYNAMIC_ITEMS, view_for
-from bot.core.reply import Action, ActionKind, Reply
+from bot.core.placement import THANKS, Delivery, Place, for_command, for_message
+from bot.core.reply import Action, Reply
 from bot.ops.config import ConfigError
 from bot.ops.service import Asker, AsyncBotService, BotService
 
 log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
-THANKS = "Thanks: your feedback helps improve these answers."
 
 
 def intents() -> discord.Intents:
@@ -71,67 +71,56 @@ class SelankClient(discord.AutoShardedClient):
 
     async def on_message(self, message: discord.Message) -> None:
         """Answer a mention in a server, or any DM, as a message of its own."""
-        if self.user is None:
-            return
-        question = question_in(message, self.user)
+        question = None if self.user is None else question_in(message, self.user)
         if question is None:
             return
         asker = Asker(platform="discord", user_id=str(message.author.id))
         reply = await self.service.ask(question, asker)
-        if reply.is_silent:
+        if for_message(reply).place is not Place.PUBLIC:
             return
-        view = view_for(reply, shareable=False)
+        parts = {"embed": render(reply), "view": _or_missing(view_for(reply, shareable=False)),
+                 "allowed_mentions": NO_MENTIONS}
         try:
             if message.guild is None:
-                await message.channel.send(embed=render(reply), view=_or_missing(view),
-                                           allowed_mentions=NO_MENTIONS)
+                await message.channel.send(**parts)
             else:
-                await message.reply(embed=render(reply), view=_or_missing(view),
-                                    mention_author=False, allowed_mentions=NO_MENTIONS)
+                await message.reply(**parts, mention_author=False)
         except discord.Forbidden:
             log.warning("No permission to reply in channel %s: the bot needs Send Messages, "
                         "Embed Links and Read Message History there", message.channel.id)
 
     async def respond_to_command(self, interaction: discord.Interaction, reply: Reply) -> None:
         """`/selank` answers are private unless DISCORD_PUBLIC says otherwise."""
-        await self._respond(interaction, reply,
-                            ephemeral=reply.private or not self.settings.public)
+        await self._deliver(interaction, for_command(reply, self.settings.public))
 
     async def on_pressed(self, interaction: discord.Interaction, action: Action) -> None:
-        """A button: a vote is kept and thanked privately; "Post publicly" posts the reply,
-        rebuilt from the core so it is current; a topic or menu reply appears where the
-        button was (privately under a private message)."""
-        asker = asker_of(interaction)
-        if action.kind in (ActionKind.HELPFUL, ActionKind.NOT_HELPFUL):
-            await self.service.feedback(asker, action.entry_id or "",
-                                        action.kind is ActionKind.HELPFUL)
+        """A button: the core keeps a vote or builds the reply, and says where it goes."""
+        message = interaction.message
+        under_private = message is not None and message.flags.ephemeral
+        await self._deliver(interaction, await self.service.pressed(
+            action, asker_of(interaction), under_private))
+
+    async def _deliver(self, interaction: discord.Interaction, delivery: Delivery) -> None:
+        """The core's `Delivery` as the interaction's response: a new message, ephemeral
+        unless public, since Discord keeps a message's visibility when it is edited."""
+        reply, place = delivery.reply, delivery.place
+        if reply is None:  # a vote
             await interaction.response.send_message(THANKS, ephemeral=True,
                                                     allowed_mentions=NO_MENTIONS)
             return
-        reply = await self.service.press(action, asker)
-        if action.kind is ActionKind.SHARE and not reply.private:
-            await self._respond(interaction, reply, ephemeral=False,
-                                content=f"Shared by {interaction.user.mention}")
-            return
-        message = interaction.message
-        ephemeral = reply.private or action.kind is ActionKind.SHARE or (
-            message is not None and message.flags.ephemeral)
-        await self._respond(interaction, reply, ephemeral=ephemeral)
-
-    async def _respond(self, interaction: discord.Interaction, reply: Reply, *,
-                       ephemeral: bool, content: str | None = None) -> None:
-        if reply.is_silent:
+        if place is Place.NOWHERE:
             # Discord wants every interaction acknowledged, or it shows the user an error;
             # the rate limit's silence holds all the same: acknowledge, then show nothing.
             await interaction.response.defer(ephemeral=True)
             if interaction.type is discord.InteractionType.application_command:
                 await interaction.delete_original_response()
             return
-        view = view_for(reply, shareable=ephemeral)
+        ephemeral = place is Place.PRIVATE or (place is Place.IN_PLACE and delivery.offer_share)
+        content = f"Shared by {interaction.user.mention}" if delivery.shared else None
+        view = view_for(reply, shareable=delivery.offer_share)
         await interaction.response.send_message(
             content, embed=render(reply), view=_or_missing(view), ephemeral=ephemeral,
-            allowed_mentions=NO_MENTIONS,
-        )
+            allowed_mentions=NO_MENTIONS)
 
 
 def _report_disconnect(task: asyncio.Task[None]) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import discord
 
+from adapters.common import fitting
 from bot.content.knowledge import Comparison
 from bot.core.reply import Reply, Status
 
@@ -24,7 +25,6 @@ FOOTER_LIMIT = 2048
 EMBED_TOTAL_LIMIT = 6000
 
 SHORTENED = "*(Shortened to fit Discord: ask about one part of it for more.)*"
-ELLIPSIS = "…"
 _DESCRIPTION_FLOOR = 2048
 """When the body and the comparison cannot both fit, the body keeps at least this much."""
 
@@ -64,7 +64,7 @@ def render(reply: Reply) -> discord.Embed:
     else:
         budget = min(DESCRIPTION_LIMIT - len(net),
                      max(room - fields_size, min(room, _DESCRIPTION_FLOOR)))
-        description = shorten(text, budget)
+        description = fitting.shorten(text, budget, SHORTENED, fitting.at_word)
         room -= len(description)
         kept: list[_Field] = []
         for item in fields[:FIELD_COUNT_LIMIT]:
@@ -83,21 +83,7 @@ def render(reply: Reply) -> discord.Embed:
 
 def cut(text: str, limit: int) -> str:
     """`text` within `limit` characters, ending in an ellipsis (at a word break if one is near)."""
-    if len(text) <= limit:
-        return text
-    head = text[: max(limit - len(ELLIPSIS), 0)]
-    space = max(head.rfind(" "), head.rfind("\n"))
-    if space >= len(head) * 3 // 4:
-        head = head[:space]
-    return head.rstrip() + ELLIPSIS
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` within `limit`, saying it was shortened; the note itself is never dropped."""
-    if len(text) + len("\n\n") + len(SHORTENED) <= limit and not text.endswith(SHORTENED):
-        return f"{text}\n\n{SHORTENED}"
-    head = cut(text, max(limit - len(SHORTENED) - len("\n\n"), 1))
-    return f"{head}\n\n{SHORTENED}"
+    return fitting.cut(text, limit, fitting.at_word)
 
 
 def _footer(reply: Reply) -> tuple[str, str]:

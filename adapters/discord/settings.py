@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from typing import Final
 
-from bot.ops.config import ConfigError, optional_bool, optional_int, require
+from bot.ops.config import ConfigError, optional_bool, optional_int, optional_url, require
 
-TOKEN = "DISCORD_TOKEN"
-API_URL = "DISCORD_API_URL"
-GATEWAY_URL = "DISCORD_GATEWAY_URL"
-SHARD_COUNT = "DISCORD_SHARD_COUNT"
-SHARD_IDS = "DISCORD_SHARD_IDS"
-PUBLIC = "DISCORD_PUBLIC"
-SYNC_COMMANDS = "DISCORD_SYNC_COMMANDS"
-
+TOKEN: Final = "DISCORD_TOKEN"
+API_URL: Final = "DISCORD_API_URL"
+GATEWAY_URL: Final = "DISCORD_GATEWAY_URL"
+SHARD_COUNT: Final = "DISCORD_SHARD_COUNT"
+SHARD_IDS: Final = "DISCORD_SHARD_IDS"
+PUBLIC: Final = "DISCORD_PUBLIC"
+SYNC_COMMANDS: Final = "DISCORD_SYNC_COMMANDS"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +42,8 @@ class DiscordSettings:
                         "the bot token from the Discord developer portal (Bot page)")
         if token and (token.lower().startswith("bot ") or any(c.isspace() for c in token)):
             problems.append(f"{TOKEN} should be the bare token: no spaces and no 'Bot ' prefix")
-        api_url = _url(env, API_URL, ("http", "https"), problems)
-        gateway_url = _url(env, GATEWAY_URL, ("ws", "wss"), problems)
+        api_url = optional_url(env, API_URL, ("http", "https"), problems)
+        gateway_url = optional_url(env, GATEWAY_URL, ("ws", "wss"), problems)
         shard_count = optional_int(env, SHARD_COUNT, 0, problems, minimum=1) or None
         shard_ids = _shard_ids(env, shard_count, problems)
         public = optional_bool(env, PUBLIC, False, problems)
@@ -59,19 +58,6 @@ class DiscordSettings:
     def syncs_commands(self) -> bool:
         """Sync `/selank` from one process only: the one running shard 0, or the only one."""
         return self.sync_commands and (self.shard_ids is None or 0 in self.shard_ids)
-
-
-def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...],
-         problems: list[str]) -> str | None:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return None
-    parts = urlsplit(raw)
-    if parts.scheme not in schemes or not parts.netloc:
-        starts = " or ".join(f"{scheme}://" for scheme in schemes)
-        problems.append(f"{name} should be a URL starting with {starts}")
-        return None
-    return raw.rstrip("/")
 
 
 def _shard_ids(env: Mapping[str, str], count: int | None,

@@ -1,4 +1,5 @@
-"""A signed request's bytes made into the Bolt request, or the reason they cannot be.
+"""A signed request's bytes made into the Bolt request, or the reason they cannot be; and
+the buttons of messages posted before the core's action ids, made into actions.
 
 Only requests whose signature was checked get here. Bolt's own body parser is used, so
 what we accept is exactly what Bolt would read; anything it cannot read as one JSON object
@@ -8,10 +9,19 @@ Bolt would give. A few well-formed but unusable shapes are acknowledged and not 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from slack_bolt.request.async_request import AsyncBoltRequest
+
+from adapters.slack.render import ACTION_COMMAND, ACTION_IDS, ACTION_SHARE, ACTION_SHOW
+from bot.core.reply import Action, ActionKind, Menu
+
+_LEGACY_ENTRY = re.compile(r"entry:([a-z0-9-]{1,80})")
+_LEGACY_KINDS = {ACTION_IDS[kind]: kind for kind in (
+    ActionKind.HELPFUL, ActionKind.NOT_HELPFUL, ActionKind.SHARE)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,4 +67,19 @@ def _unusable(payload: Mapping[str, object]) -> str | None:
     if payload.get("type") == "block_actions" and not (
             isinstance(actions, list) and all(isinstance(a, dict) for a in actions)):
         return "actions_not_objects"
+    return None
+
+
+def legacy_action(action: Mapping[str, Any]) -> Action | None:
+    """A button of a message posted before the core's action ids (value `entry:<id>`, or a
+    menu name): still pressable, so no old message in a channel goes dead."""
+    action_id, value = str(action.get("action_id", "")), str(action.get("value", ""))
+    entry = _LEGACY_ENTRY.fullmatch(value)
+    if entry is not None:
+        kind = ActionKind.SHOW if action_id.startswith(ACTION_SHOW) else _LEGACY_KINDS.get(
+            action_id)
+        return Action(kind, entry_id=entry[1]) if kind is not None else None
+    if value in {m.value for m in Menu} and action_id in (ACTION_COMMAND, ACTION_SHARE):
+        kind = ActionKind.MENU if action_id == ACTION_COMMAND else ActionKind.SHARE
+        return Action(kind, menu=Menu(value))
     return None

@@ -11,41 +11,36 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
+from adapters.common import fitting
 from bot.content.knowledge import Comparison
 from bot.core.actions import encode
 from bot.core.reply import Action, ActionKind, Reply, Status
 
 Block = dict[str, Any]
 
-# Block Kit limits (https://docs.slack.dev/reference/block-kit/blocks).
+# Block Kit limits (https://docs.slack.dev/reference/block-kit/blocks), then our own budgets:
+# a chat answer longer than five sections is better cut than scrolled.
 MAX_BLOCKS: Final = 50
 SECTION_TEXT_LIMIT: Final = 3000
 SECTION_FIELDS_LIMIT: Final = 10
 FIELD_TEXT_LIMIT: Final = 2000
-CONTEXT_ELEMENTS_LIMIT: Final = 10
 CONTEXT_TEXT_LIMIT: Final = 3000
 HEADER_TEXT_LIMIT: Final = 150
 BUTTON_TEXT_LIMIT: Final = 75
 ACTIONS_ELEMENTS_LIMIT: Final = 25
-# Our own budgets: a chat answer longer than this is better cut than scrolled.
 BODY_SECTIONS_LIMIT: Final = 5
 TEXT_LIMIT: Final = 4000
 ASKED_LIMIT: Final = 300
+SHORTENED: Final = "_(This answer was shortened to fit in Slack.)_"
+FEEDBACK_THANKS_EMOJI: Final = ":pray:"
 
 # Action ids name the kind of button (several of one kind get a numeric suffix, as ids must
 # be unique); the value is the core's action id (bot/core/actions.py), decoded on a press.
-ACTION_SHOW: Final = "selank_show"
-ACTION_SHARE: Final = "selank_share"
-ACTION_COMMAND: Final = "selank_command"
-ACTION_FEEDBACK_UP: Final = "selank_feedback_up"
-ACTION_FEEDBACK_DOWN: Final = "selank_feedback_down"
-_ACTION_IDS: Final = {ActionKind.SHOW: ACTION_SHOW, ActionKind.SHARE: ACTION_SHARE,
-                      ActionKind.MENU: ACTION_COMMAND, ActionKind.HELPFUL: ACTION_FEEDBACK_UP,
-                      ActionKind.NOT_HELPFUL: ACTION_FEEDBACK_DOWN}
-
-SHORTENED: Final = "_(This answer was shortened to fit in Slack.)_"
-ELLIPSIS: Final = "…"
-FEEDBACK_THANKS: Final = "Thanks for the feedback."
+ACTION_IDS: Final = {ActionKind.SHOW: "selank_show", ActionKind.SHARE: "selank_share",
+                     ActionKind.MENU: "selank_command", ActionKind.HELPFUL: "selank_feedback_up",
+                     ActionKind.NOT_HELPFUL: "selank_feedback_down"}
+ACTION_SHOW, ACTION_SHARE, ACTION_COMMAND, ACTION_FEEDBACK_UP, ACTION_FEEDBACK_DOWN = (
+    ACTION_IDS.values())
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _BULLET = re.compile(r"^(\s*)- ", re.MULTILINE)
@@ -86,67 +81,53 @@ def unescape(text: str) -> str:
 
 def to_mrkdwn(markdown: str) -> str:
     """The core's light markdown as Slack mrkdwn: `**x**` -> `*x*`, `- ` bullets -> `• `."""
-    text = _BOLD.sub(r"*\1*", escape(markdown))
-    return _BULLET.sub(r"\1• ", text)
+    return _BULLET.sub(r"\1• ", _BOLD.sub(r"*\1*", escape(markdown)))
 
 
-def cut(text: str, limit: int) -> str:
-    """Text within `limit` characters, ending in an ellipsis when cut, never mid-entity."""
-    if len(text) <= limit:
-        return text
-    head = text[: _safe_end(text, limit - len(ELLIPSIS))]
-    return head.rstrip() + ELLIPSIS
-
-
-def _safe_end(text: str, limit: int) -> int:
-    """An index at most `limit` that does not fall inside an escape such as `&amp;`."""
+def outside_escapes(text: str, limit: int) -> int:
+    """Slack's `EndRule`: an index at most `limit` that is not inside an escape (`&amp;`)."""
     if len(text) <= limit:
         return len(text)
     amp = text.rfind("&", max(0, limit - 4), limit)
-    if amp > 0 and ";" not in text[amp:limit]:
-        return amp
-    return limit
+    return amp if amp > 0 and ";" not in text[amp:limit] else limit
+
+
+def cut(text: str, limit: int) -> str:
+    """Text within `limit` characters, ending in an ellipsis when cut, never mid-escape."""
+    return fitting.cut(text, limit, outside_escapes)
 
 
 def render(reply: Reply, options: RenderOptions | None = None) -> SlackMessage:
     """The whole message for one reply: header, body, extras, buttons, then the disclaimer."""
     opts = options or RenderOptions()
     safety = reply.status is Status.SAFETY
-
     top: list[Block] = [_header(reply.title)]
     if opts.shared_by and _USER_ID.match(opts.shared_by):
-        top.append(_context([f"Shared by <@{opts.shared_by}>"]))
+        top.append(_context(f"Shared by <@{opts.shared_by}>"))
     if opts.asked and reply.status in _ECHO_STATUSES:
-        top.append(_context([f"You asked: {cut(escape(opts.asked.strip()), ASKED_LIMIT)}"]))
+        top.append(_context(f"You asked: {cut(escape(opts.asked.strip()), ASKED_LIMIT)}"))
     if reply.notice:
-        top.append(_context([escape(reply.notice)]))
+        top.append(_context(escape(reply.notice)))
 
     extras: list[Block] = []
-    if reply.comparison is not None and not safety:
-        extras.extend(_comparison(reply.comparison))
     if not safety:
-        extras.extend(_pointer_blocks(reply))
-        buttons = _reply_buttons(reply, opts)
-        if buttons:
-            extras.append({"type": "actions", "elements": buttons})
-    footer = _footer(reply)
-    if reply.safety_net:
-        # Its own block just above the footer: body cuts never reach it or the disclaimer.
-        extras.append(_context([f":sos: {escape(reply.safety_net)}"]))
+        extras += _comparison(reply.comparison) + _pointers(reply) + _votes_and_share(reply,
+                                                                                     opts)
+    if reply.safety_net:  # a block of its own just above the footer: body cuts never reach it
+        extras.append(_context(f":sos: {escape(reply.safety_net)}"))
 
     room = MAX_BLOCKS - len(top) - len(extras) - 1
-    if safety:
-        body = _sections(to_mrkdwn(reply.body), room, shorten=False)
-    else:
-        body = _sections(to_mrkdwn(reply.body), min(room, BODY_SECTIONS_LIMIT), shorten=True)
-    blocks = (*top, *body, *extras, footer)
-    return SlackMessage(text=plain_text(reply), blocks=blocks)
+    body = fitting.pieces(to_mrkdwn(reply.body), SECTION_TEXT_LIMIT, outside_escapes)
+    if not safety and len(body) > min(room, BODY_SECTIONS_LIMIT):  # safety text is never cut
+        body = body[: max(min(room, BODY_SECTIONS_LIMIT), 1)]
+        body[-1] = fitting.shorten(body[-1], SECTION_TEXT_LIMIT, SHORTENED, outside_escapes)
+    sections = [{"type": "section", "text": _mrkdwn(chunk)} for chunk in body]
+    return SlackMessage(text=plain_text(reply), blocks=(*top, *sections, *extras, _footer(reply)))
 
 
-def render_thanks() -> SlackMessage:
+def render_thanks(text: str) -> SlackMessage:
     """The small ephemeral note a 👍 / 👎 press gets."""
-    return SlackMessage(text=FEEDBACK_THANKS,
-                        blocks=(_context([f":pray: {FEEDBACK_THANKS}"]),))
+    return SlackMessage(text=text, blocks=(_context(f"{FEEDBACK_THANKS_EMOJI} {text}"),))
 
 
 def plain_text(reply: Reply) -> str:
@@ -171,120 +152,66 @@ def _mrkdwn(text: str) -> dict[str, str]:
     return {"type": "mrkdwn", "text": text}
 
 
-def _context(texts: list[str]) -> Block:
-    elements = [_mrkdwn(cut(t, CONTEXT_TEXT_LIMIT)) for t in texts[:CONTEXT_ELEMENTS_LIMIT]]
-    return {"type": "context", "elements": elements}
+def _context(*texts: str) -> Block:
+    return {"type": "context", "elements": [_mrkdwn(cut(t, CONTEXT_TEXT_LIMIT)) for t in texts]}
 
 
-def _section(text: str) -> Block:
-    return {"type": "section", "text": _mrkdwn(text)}
-
-
-def _sections(text: str, room: int, *, shorten: bool) -> list[Block]:
-    """The body as sections of at most 3000 characters, at most `room` of them.
-
-    Split at line ends where possible; when it will not fit, the last section is cut and
-    says so, unless `shorten` is False (safety text is never cut short by us).
-    """
-    chunks = _chunks(text, SECTION_TEXT_LIMIT)
-    if not chunks:
-        return []
-    if len(chunks) > room and shorten:
-        kept = chunks[: max(room, 1)]
-        last = cut(kept[-1], SECTION_TEXT_LIMIT - len(SHORTENED) - 2)
-        kept[-1] = f"{last}\n\n{SHORTENED}"
-        chunks = kept
-    return [_section(chunk) for chunk in chunks]
-
-
-def _chunks(text: str, limit: int) -> list[str]:
-    """Lines packed into pieces of at most `limit` characters; an overlong line is split."""
-    pieces: list[str] = []
-    current = ""
-    for line in text.strip().split("\n"):
-        while len(line) > limit:
-            if current:
-                pieces.append(current)
-                current = ""
-            end = _safe_end(line, limit)
-            pieces.append(line[:end])
-            line = line[end:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            pieces.append(current)
-            current = line
-        else:
-            current = candidate
-    if current.strip():
-        pieces.append(current)
-    return [piece for piece in pieces if piece.strip()]
-
-
-def _comparison(comparison: Comparison) -> list[Block]:
+def _comparison(comparison: Comparison | None) -> list[Block]:
     """Side-by-side fields, feature then values, five rows to a section (ten fields)."""
+    if comparison is None:
+        return []
     fields: list[dict[str, str]] = []
     for feature, values in comparison.rows:
-        fields.append(_mrkdwn(cut(f"*{escape(feature)}*", FIELD_TEXT_LIMIT)))
-        lines = [f"{escape(col)}: {escape(val)}" for col, val in zip(comparison.columns, values,
-                                                                      strict=False)]
-        fields.append(_mrkdwn(cut("\n".join(lines) or " ", FIELD_TEXT_LIMIT)))
-    title = " vs ".join(escape(col) for col in comparison.columns)
-    blocks: list[Block] = []
-    for start in range(0, len(fields), SECTION_FIELDS_LIMIT):
-        block: Block = {"type": "section", "fields": fields[start:start + SECTION_FIELDS_LIMIT]}
-        if start == 0 and title:
-            block["text"] = _mrkdwn(cut(f"*{title}*", SECTION_TEXT_LIMIT))
-        blocks.append(block)
+        lines = [f"{escape(column)}: {escape(value)}"
+                 for column, value in zip(comparison.columns, values, strict=False)]
+        fields += [_mrkdwn(cut(f"*{escape(feature)}*", FIELD_TEXT_LIMIT)),
+                   _mrkdwn(cut("\n".join(lines) or " ", FIELD_TEXT_LIMIT))]
+    title = " vs ".join(escape(column) for column in comparison.columns)
+    blocks: list[Block] = [{"type": "section", "fields": fields[start:start + SECTION_FIELDS_LIMIT]}
+                           for start in range(0, len(fields), SECTION_FIELDS_LIMIT)]
+    if blocks and title:
+        blocks[0]["text"] = _mrkdwn(cut(f"*{title}*", SECTION_TEXT_LIMIT))
     return blocks[:BODY_SECTIONS_LIMIT]
 
 
-def _pointer_blocks(reply: Reply) -> list[Block]:
+def _pointers(reply: Reply) -> list[Block]:
     """Buttons to other entries (the "did you mean" choices, the nearest or related topics),
     and the menu buttons the core offers with them."""
-    labels = {Status.FALLBACK: "Closest topics I know:", Status.ANSWER: "Related:"}
-    shows = reply.offers(ActionKind.SHOW)
+    shows = reply.offers(ActionKind.SHOW)[: ACTIONS_ELEMENTS_LIMIT - 1]
     buttons = [_button(a, f"{ACTION_SHOW}_{i}") for i, a in enumerate(shows)]
-    buttons = buttons[: ACTIONS_ELEMENTS_LIMIT - 1]
     buttons += [_button(a, f"{ACTION_COMMAND}_{i}" if i else ACTION_COMMAND)
                 for i, a in enumerate(reply.offers(ActionKind.MENU))]
     if not buttons:
         return []
-    label = labels.get(reply.status)
-    blocks: list[Block] = [_context([label])] if label and shows else []
-    blocks.append({"type": "actions", "elements": buttons[:ACTIONS_ELEMENTS_LIMIT]})
-    return blocks
+    label = {Status.FALLBACK: "Closest topics I know:", Status.ANSWER: "Related:"}.get(
+        reply.status)
+    heading = [_context(label)] if label and shows else []
+    return [*heading, {"type": "actions", "elements": buttons[:ACTIONS_ELEMENTS_LIMIT]}]
 
 
-def _reply_buttons(reply: Reply, opts: RenderOptions) -> list[Block]:
+def _votes_and_share(reply: Reply, opts: RenderOptions) -> list[Block]:
     """👍 / 👎, and "Share in channel" where only the asker can see the reply."""
     votes = (*reply.offers(ActionKind.HELPFUL), *reply.offers(ActionKind.NOT_HELPFUL))
-    buttons = [_button(action, _ACTION_IDS[action.kind]) for action in votes]
+    buttons = [_button(action, ACTION_IDS[action.kind]) for action in votes]
     if opts.share:
         buttons += [_button(action, ACTION_SHARE, "Share in channel", style="primary")
                     for action in reply.offers(ActionKind.SHARE)]
-    return buttons
+    return [{"type": "actions", "elements": buttons}] if buttons else []
 
 
 def _button(action: Action, action_id: str, text: str | None = None,
             style: str | None = None) -> Block:
-    label = text or action.label or "Show"
-    button: Block = {
-        "type": "button",
-        "text": {"type": "plain_text", "text": cut(label, BUTTON_TEXT_LIMIT), "emoji": True},
-        "action_id": action_id,
-        "value": encode(action),
-    }
-    if style:
-        button["style"] = style
-    return button
+    label = cut(text or action.label or "Show", BUTTON_TEXT_LIMIT)
+    button: Block = {"type": "button", "text": {"type": "plain_text", "text": label,
+                                                "emoji": True},
+                     "action_id": action_id, "value": encode(action)}
+    return button | ({"style": style} if style else {})
 
 
 def _footer(reply: Reply) -> Block:
     """Source (with its checked date), then the disclaimer, always the last block; the
     disclaimer has elements of its own, split, never cut."""
-    line = reply.source_line
-    texts = [cut(escape(line), CONTEXT_TEXT_LIMIT)] if line else []
-    disclaimer = escape(reply.disclaimer)
-    room = CONTEXT_TEXT_LIMIT - 2
-    texts.extend(f"_{disclaimer[i:i + room]}_" for i in range(0, len(disclaimer), room))
-    return {"type": "context", "elements": [_mrkdwn(t) for t in texts]}
+    texts = [cut(escape(reply.source_line), CONTEXT_TEXT_LIMIT)] if reply.source_line else []
+    disclaimer, room = escape(reply.disclaimer), CONTEXT_TEXT_LIMIT - 2
+    texts += [f"_{disclaimer[i:i + room]}_" for i in range(0, len(disclaimer), room)]
+    return {"type": "context", "elements": [_mrkdwn(text) for text in texts]}

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from urllib.parse import urlsplit
 
-from bot.ops.config import ConfigError, optional_int, require
+from bot.ops.config import ConfigError, optional_int, optional_url, require
 
 DEFAULT_PORT = 3000
 
@@ -69,21 +68,11 @@ class SlackSettings:
             problems.append("SLACK_RESPONSE should be ephemeral or in_channel")
             response_type = ResponseType.EPHEMERAL
 
-        api_url = _api_url(env, problems)
+        # slack_sdk joins method names onto the base URL, so it must end in `/`.
+        api_url = optional_url(env, "SLACK_API_URL", ("http", "https"), problems)
+        api_url = api_url and api_url + "/"
 
         if problems:
             raise ConfigError(problems)
         return cls(bot_token=bot_token, app_token=app_token, signing_secret=signing_secret,
                    port=port, response_type=response_type, api_url=api_url)
-
-
-def _api_url(env: Mapping[str, str], problems: list[str]) -> str | None:
-    """The Web API base URL, ending in `/` as slack_sdk joins method names onto it."""
-    raw = env.get("SLACK_API_URL", "").strip()
-    if not raw:
-        return None
-    parts = urlsplit(raw)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        problems.append("SLACK_API_URL should be an http(s) URL such as https://slack.com/api/")
-        return None
-    return raw if raw.endswith("/") else raw + "/"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import StrEnum, auto
 
 from bot.content.knowledge import Comparison
 
@@ -12,14 +12,14 @@ from bot.content.knowledge import Comparison
 class Status(StrEnum):
     """What kind of reply this is; adapters choose their layout from it."""
 
-    ANSWER = "answer"
-    SUGGEST = "suggest"
-    FALLBACK = "fallback"
-    SAFETY = "safety"
-    HELP = "help"
-    SUMMARY = "summary"
-    TOPICS = "topics"
-    RATE_LIMITED = "rate_limited"
+    ANSWER = auto()
+    SUGGEST = auto()
+    FALLBACK = auto()
+    SAFETY = auto()
+    HELP = auto()
+    SUMMARY = auto()
+    TOPICS = auto()
+    RATE_LIMITED = auto()
 
 
 @dataclass(frozen=True, slots=True)

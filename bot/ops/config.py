@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
@@ -93,3 +94,17 @@ def optional_choice(
         problems.append(f"{name} should be one of: {', '.join(choices)}")
         return choices[0]
     return raw
+
+
+def optional_url(env: Mapping[str, str], name: str, schemes: tuple[str, ...],
+                 problems: list[str]) -> str | None:
+    """A URL with one of `schemes` and a host, or None when unset (trailing `/` removed)."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme not in schemes or not parts.netloc:
+        starts = " or ".join(f"{scheme}://" for scheme in schemes)
+        problems.append(f"{name} should be a URL starting with {starts}")
+        return None
+    return raw.rstrip("/")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from bot.core.placement import VOTED, Delivery, for_press, is_vote
 from bot.core.reply import Action, ActionKind, EntryRef, Menu, Reply
 from bot.core.responder import Responder
 from bot.matching.normalize import clean
@@ -85,29 +86,26 @@ class BotService:
 
     def show(self, entry_id: str, asker: Asker) -> Reply:
         """Answer one entry by id, as when a user presses a "did you mean" button."""
-        limited = self._limited(asker)
-        if limited is not None:
-            return limited
-        started = self._clock()
-        reply = self.responder.entry_reply(entry_id)
-        seconds = self._clock() - started
-        self.metrics.question(asker.platform, reply.status.value, seconds)
-        self._log.question(asker.platform, reply, seconds, kind="button")
-        self._record(QuestionOutcome(asker.platform, asker.user_id, entry_id, reply.status))
-        return reply
+        return self._button(asker, entry_id, lambda: self.responder.entry_reply(entry_id))
 
     def menu(self, menu: Menu, asker: Asker) -> Reply:
         """The help, the summary or the topic list, for a menu button or command."""
+        build = {Menu.HELP: self.responder.help, Menu.SUMMARY: self.responder.summary,
+                 Menu.TOPICS: self.responder.topics}[menu]
+        return self._button(asker, str(menu), build)
+
+    def _button(self, asker: Asker, pressed: str, build: Callable[[], Reply]) -> Reply:
+        """A reply a button or menu command stands for: limited, timed, counted and kept the
+        same way whichever was pressed (`pressed` is what the store keeps as its text)."""
         limited = self._limited(asker)
         if limited is not None:
             return limited
         started = self._clock()
-        reply = {Menu.HELP: self.responder.help, Menu.SUMMARY: self.responder.summary,
-                 Menu.TOPICS: self.responder.topics}[menu]()
+        reply = build()
         seconds = self._clock() - started
         self.metrics.question(asker.platform, reply.status.value, seconds)
         self._log.question(asker.platform, reply, seconds, kind="button")
-        self._record(QuestionOutcome(asker.platform, asker.user_id, str(menu), reply.status))
+        self._record(QuestionOutcome(asker.platform, asker.user_id, pressed, reply.status))
         return reply
 
     def press(self, action: Action, asker: Asker) -> Reply:
@@ -117,6 +115,14 @@ class BotService:
         if action.entry_id:
             return self.show(action.entry_id, asker)
         return self.menu(action.menu or Menu.HELP, asker)
+
+    def pressed(self, action: Action, asker: Asker, under_private: bool = False) -> Delivery:
+        """Any button, on any platform: a vote is kept, anything else answered; either way
+        the `Delivery` says where the result goes (`bot/core/placement.py`)."""
+        if is_vote(action):
+            self.feedback(asker, action.entry_id or "", action.kind is ActionKind.HELPFUL)
+            return VOTED
+        return for_press(action, self.press(action, asker), under_private)
 
     def help(self) -> Reply:
         """The help reply (the command line's; adapters use `menu`)."""
@@ -203,6 +209,11 @@ class AsyncBotService:
     async def press(self, action: Action, asker: Asker) -> Reply:
         """`BotService.press`, off the event loop."""
         return await self._off_loop(self.service.press, action, asker)
+
+    async def pressed(self, action: Action, asker: Asker, under_private: bool = False,
+                      ) -> Delivery:
+        """`BotService.pressed`, off the event loop."""
+        return await self._off_loop(self.service.pressed, action, asker, under_private)
 
     async def help(self) -> Reply:
         """`BotService.help`, off the event loop."""

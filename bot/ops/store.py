@@ -47,21 +47,23 @@ meta = sa.Table(
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+
+
+def _event_columns(user_hash_required: bool) -> list[sa.Column[Any]]:
+    """What every kept event has: a row id, when, on which platform, and who (hashed)."""
+    return [sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+            sa.Column("at", sa.DateTime, nullable=False, index=True),
+            sa.Column("platform", sa.String(32), nullable=False),
+            sa.Column("user_hash", sa.String(64), nullable=not user_hash_required)]
+
+
 feedback_table = sa.Table(
-    "feedback", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("at", sa.DateTime, nullable=False, index=True),
-    sa.Column("platform", sa.String(32), nullable=False),
-    sa.Column("user_hash", sa.String(64), nullable=False),
+    "feedback", metadata, *_event_columns(user_hash_required=True),
     sa.Column("entry_id", sa.String(128), nullable=False),
     sa.Column("helpful", sa.Boolean, nullable=False),
 )
 unanswered_table = sa.Table(
-    "unanswered", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("at", sa.DateTime, nullable=False, index=True),
-    sa.Column("platform", sa.String(32), nullable=False),
-    sa.Column("user_hash", sa.String(64)),
+    "unanswered", metadata, *_event_columns(user_hash_required=False),
     sa.Column("outcome", sa.String(16), nullable=False),
     sa.Column("question", sa.Text),
     sa.Column("question_hash", sa.String(64), nullable=False),

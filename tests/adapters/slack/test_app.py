@@ -12,11 +12,11 @@ from adapters.slack.render import (
     ACTION_FEEDBACK_UP,
     ACTION_SHARE,
     BUTTON_TEXT_LIMIT,
-    FEEDBACK_THANKS,
     HEADER_TEXT_LIMIT,
     MAX_BLOCKS,
     SECTION_TEXT_LIMIT,
 )
+from bot.core.placement import THANKS as FEEDBACK_THANKS
 from bot.matching.normalize import INPUT_CAP
 
 from .conftest import SIGNING_SECRET, BotFactory, BotUnderTest, fixture, signed_headers

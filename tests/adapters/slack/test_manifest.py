@@ -44,7 +44,7 @@ def test_should_enable_interactivity_and_socket_mode() -> None:
 
 def test_should_keep_settings_and_render_free_of_slack_libraries() -> None:
     """Settings and rendering are pure, so config checks and render tests load no Bolt."""
-    code = ("import sys, adapters.slack.settings, adapters.slack.render, adapters.slack.dedupe\n"
+    code = ("import sys, adapters.slack.settings, adapters.slack.render, adapters.common.recent\n"
             "print(sorted(n for n in sys.modules if n.split('.')[0] in "
             "('slack_bolt', 'slack_sdk', 'aiohttp')))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

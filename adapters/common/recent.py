@@ -1,4 +1,4 @@
-"""Remembering what was seen lately, for a time: Slack retries, and replayed requests.
+"""Remembering what was seen lately, for a time: a platform's retries, and replayed requests.
 
 Time-based, not a count: Slack retries an event up to three times within minutes, and a
 replay is only possible within the signature window, so "seen in the last N minutes" is

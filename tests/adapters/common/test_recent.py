@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.slack.dedupe import RecentIds
+from adapters.common.recent import RecentIds
 
 
 class Clock:
