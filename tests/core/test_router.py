@@ -81,7 +81,7 @@ def test_should_never_state_a_dose(responder: Responder) -> None:
 def _crisis_set() -> list[dict[str, object]]:
     import yaml
 
-    path = Path(__file__).with_name("crisis_messages.yaml")
+    path = Path(__file__).parent / "safety" / "crisis_messages.yaml"
     return list(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
