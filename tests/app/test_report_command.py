@@ -13,7 +13,7 @@ from bot.ops.outcomes import QuestionOutcome
 from bot.ops.store import Store
 
 
-def test_the_report_command_should_read_database_url(
+def test_the_report_command_should_read_database_url_and_give_json_html_and_a_table(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
     database = tmp_path / "cli.sqlite3"
