@@ -53,7 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_match.py
 	$(BIN)/python bench/bench_triage.py
 
-# Retrain the crisis classifier on tests/bot/crisis_train*.yaml (prints out-of-fold figures).
+# Retrain the crisis classifier on tests/core/safety/crisis_train*.yaml (prints out-of-fold figures).
 train-triage: $(STAMP)
 	$(BIN)/python bench/train_triage.py
 

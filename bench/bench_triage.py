@@ -23,8 +23,8 @@ from bot.matching.embedding import MiniLMEncoder, RecentEncoder
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 """The checkout: eval sets and the training corpus live here, not in the package."""
 
-SETS = [PROJECT_ROOT / "tests" / "eval" / "dev.yaml", PROJECT_ROOT / "tests" / "bot"
-        / "crisis_train.yaml"]
+SETS = [PROJECT_ROOT / "tests" / "eval" / "dev.yaml",
+        PROJECT_ROOT / "tests" / "core" / "safety" / "crisis_train.yaml"]
 
 
 def main() -> None:

@@ -33,7 +33,7 @@ from bot.content.loader import load_knowledge_base
 from bot.content.paths import bundled_faq
 from bot.core.reply import Status
 from bot.core.router import by_score, route
-from bot.curation.evaluation import Item, Outcome, Report, load_items
+from bot.curation.evaluation import AccuracyReport, EvalOutcome, Item, load_items
 from bot.matching.embedding import MiniLMEncoder, RecentEncoder
 from bot.matching.fusion import FEATURES, FusedEvidence, HybridRanker
 from bot.matching.lexical import Matcher
@@ -138,22 +138,23 @@ def training_rows(questions: list[Question]) -> tuple[np.ndarray, np.ndarray, np
 Scored = tuple[Item, Ranking | None]
 
 
-def replay(scored: list[Scored], limits: Thresholds) -> Report:
+def replay(scored: list[Scored], limits: Thresholds) -> AccuracyReport:
     """Route every scored question again under `limits`, as the bot would."""
     outcomes = []
     for item, ranking in scored:
         if ranking is None:
             status = Status.SAFETY if item.kind == "safety" else Status.HELP
-            outcomes.append(Outcome(item, status, None, None, 0.0))
+            outcomes.append(EvalOutcome(item, status, None, None, 0.0))
             continue
         decision = by_score(ranking, limits)
         shown = tuple(c.entry.id for c in decision.candidates) if decision.status in (
             Status.ANSWER, Status.SUGGEST) else ()
         answered = shown[0] if decision.status is Status.ANSWER else None
         best = decision.best
-        outcomes.append(Outcome(item, decision.status, answered, shown[0] if shown else None,
-                                best.score if best else 0.0, shown))
-    return Report(outcomes)
+        outcomes.append(EvalOutcome(item, decision.status, answered,
+                                    shown[0] if shown else None,
+                                    best.score if best else 0.0, shown))
+    return AccuracyReport(outcomes)
 
 
 def choose(scored: list[Scored]) -> Thresholds:
@@ -193,7 +194,7 @@ def choose_help(scored: list[Scored], limits: Thresholds) -> Thresholds:
     return limits
 
 
-def show(name: str, report: Report) -> None:
+def show(name: str, report: AccuracyReport) -> None:
     m = report.metrics()
     print(f"  {name:<30} right {m['answered_right']:6.1%}  useful {m['useful']:6.1%}  "
           f"wrong {m['wrong_answer_rate']:5.1%}  oos answered {m['out_of_scope_answered']:5.1%}"
@@ -232,14 +233,14 @@ def main() -> None:
     print("Out of fold (each group scored by a model that never saw it):")
     report = replay(scored, limits)
     show("all", report)
-    by_group: dict[str, list[Outcome]] = defaultdict(list)
+    by_group: dict[str, list[EvalOutcome]] = defaultdict(list)
     for q, o in zip(questions, report.outcomes, strict=True):
         by_group[q.group].append(o)
     for group in sorted(by_group):
-        show(group, Report(by_group[group]))
-    show("all but the curated set", Report([o for q, o in zip(questions, report.outcomes,
-                                                               strict=True)
-                                           if q.group != CURATED]))
+        show(group, AccuracyReport(by_group[group]))
+    uncurated = [o for q, o in zip(questions, report.outcomes, strict=True)
+                 if q.group != CURATED]
+    show("all but the curated set", AccuracyReport(uncurated))
     if args.misses:
         for q, o in zip(questions, report.outcomes, strict=True):
             right = o.answered_right if o.item.kind == "in_scope" else o.correct

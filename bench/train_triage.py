@@ -1,6 +1,6 @@
 """Train the crisis classifier: logistic regression on MiniLM sentence embeddings.
 
-Crisis items of `tests/bot/crisis_train.yaml` against its calm items (and those of
+Crisis items of `tests/core/safety/crisis_train.yaml` against its calm items (and those of
 `crisis_train_extra.yaml`), every question and
 alternate of the knowledge base and the non-crisis questions of the dev and tuning sets
 (ordinary questions, greetings, out-of-scope chat: all calm). The threshold is the
@@ -11,7 +11,7 @@ items are used: the encoder is English, and the phrase lists cover the other lan
 With `--with-dev`, the two crisis dev sets (`crisis_dev.yaml`, `crisis_dev_2.yaml`) join
 the training items; either way their figures are printed per set: out of fold when they
 were trained on, otherwise from the final model, which never saw them.
-Writes `bot/triage_model.npz`.
+Writes `bot/core/safety/triage_model.npz`.
 
     python bench/train_triage.py [--folds 5] [--with-dev] [--cache emb.npy] [--out PATH]
 """
@@ -33,11 +33,12 @@ from bot.matching.embedding import MiniLMEncoder
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 """The checkout: eval sets and the training corpus live here, not in the package."""
 
-CORPUS = PROJECT_ROOT / "tests" / "bot" / "crisis_train.yaml"
-EXTRA = PROJECT_ROOT / "tests" / "bot" / "crisis_train_extra.yaml"
+CRISIS_SETS = PROJECT_ROOT / "tests" / "core" / "safety"
+"""The crisis sets, beside the triage tests that read them."""
+CORPUS = CRISIS_SETS / "crisis_train.yaml"
+EXTRA = CRISIS_SETS / "crisis_train_extra.yaml"
 """Calm examples written for the classifier (the bot, chat, handling needles and vials)."""
-DEV_SETS = (PROJECT_ROOT / "tests" / "bot" / "crisis_dev.yaml",
-            PROJECT_ROOT / "tests" / "bot" / "crisis_dev_2.yaml")
+DEV_SETS = (CRISIS_SETS / "crisis_dev.yaml", CRISIS_SETS / "crisis_dev_2.yaml")
 """Measured blind once, then development sets: training items only with `--with-dev`."""
 Floats = npt.NDArray[np.float64]
 

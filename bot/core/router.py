@@ -2,7 +2,7 @@
 
 Every routing rule is here, and the first that applies decides. The numbers they read are
 in `bot.matching.thresholds` (each ranker's own `Thresholds`); each rule has a unit test on
-a hand-built `Ranking` in `tests/bot/test_routing_rules.py`.
+a hand-built `Ranking` in `tests/core/test_routing_rules.py`.
 
 Before ranking (`route`):
 

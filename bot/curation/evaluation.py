@@ -37,7 +37,9 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class EvalOutcome:
+    """What the bot did with one evaluation item, and whether that is what it expects."""
+
     item: Item
     status: Status
     entry_id: str | None
@@ -77,10 +79,12 @@ class Outcome:
 
 
 @dataclass(slots=True)
-class Report:
-    outcomes: list[Outcome] = field(default_factory=list)
+class AccuracyReport:
+    """The matching accuracy of one evaluation run: every item's outcome and the figures."""
 
-    def _of(self, kind: str) -> list[Outcome]:
+    outcomes: list[EvalOutcome] = field(default_factory=list)
+
+    def _of(self, kind: str) -> list[EvalOutcome]:
         return [o for o in self.outcomes if o.item.kind == kind]
 
     @staticmethod
@@ -118,11 +122,11 @@ class Report:
     def by_voice(self) -> dict[str, dict[str, float | int]]:
         """The same figures for each voice the items name, to see who the bot fails."""
         voices = sorted({o.item.voice for o in self.outcomes if o.item.voice})
-        return {voice: Report([o for o in self.outcomes if o.item.voice == voice]).metrics()
+        return {voice: AccuracyReport([o for o in self.outcomes if o.item.voice == voice]).metrics()
                 for voice in voices}
 
     @property
-    def misses(self) -> list[Outcome]:
+    def misses(self) -> list[EvalOutcome]:
         return [o for o in self.outcomes if not o.correct]
 
 
@@ -148,14 +152,14 @@ def load_items(path: Path) -> list[Item]:
     return items
 
 
-def outcome(item: Item, reply: Reply) -> Outcome:
+def outcome(item: Item, reply: Reply) -> EvalOutcome:
     shown = (reply.entry_id,) if reply.entry_id else tuple(s.id for s in reply.suggestions)
     offered = shown[0] if shown else None
-    return Outcome(item, reply.status, reply.entry_id, offered, reply.score, shown)
+    return EvalOutcome(item, reply.status, reply.entry_id, offered, reply.score, shown)
 
 
-def evaluate(responder: Responder, items: Iterable[Item]) -> Report:
-    report = Report()
+def evaluate(responder: Responder, items: Iterable[Item]) -> AccuracyReport:
+    report = AccuracyReport()
     for item in items:
         report.outcomes.append(outcome(item, responder.ask(item.question)))
     return report

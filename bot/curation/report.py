@@ -57,7 +57,9 @@ class Rates:
 
 
 @dataclass(frozen=True, slots=True)
-class Report:
+class CuratorReport:
+    """The curator's view of the store over a period: misses grouped, 👎 per entry, rates."""
+
     since: dt.date
     until: dt.date
     database: str
@@ -68,7 +70,7 @@ class Report:
 
 
 def build_report(store: Store, days: int, responder: Responder | None = None,
-                 today: dt.date | None = None) -> Report:
+                 today: dt.date | None = None) -> CuratorReport:
     """Read the last `days` days (today included) from the store and summarize them."""
     until = today or dt.datetime.now(dt.UTC).date()
     since = until - dt.timedelta(days=days - 1)
@@ -82,7 +84,7 @@ def build_report(store: Store, days: int, responder: Responder | None = None,
     for row in store.outcomes_since(since):
         per_platform[row.platform][row.status] += row.count
         per_day[row.day][row.status] += row.count
-    return Report(
+    return CuratorReport(
         since=since, until=until, database=store.where,
         unanswered=tuple(group_unanswered(store.unanswered_since(start), responder)),
         feedback=tuple(feedback),

@@ -12,17 +12,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from bot.curation.report import Rates, Report
+from bot.curation.report import CuratorReport, Rates
 
 CHART_WIDTH, CHART_HEIGHT, PAD = 640, 240, 40
 SERIES = (("answer", "#2e7d32"), ("suggest", "#f9a825"), ("fallback", "#c62828"))
 
 
-def to_json(report: Report) -> str:
+def to_json(report: CuratorReport) -> str:
     return json.dumps(dataclasses.asdict(report), default=_plain, indent=2, ensure_ascii=False)
 
 
-def print_report(report: Report, out: TextIO) -> None:
+def print_report(report: CuratorReport, out: TextIO) -> None:
     """Three tables: the to-do list, the 👎 ranking, and the rates per platform."""
     console = Console(file=out, width=120, highlight=False)
     console.print(f"[bold]selank-bot report[/] {report.since} to {report.until} "
@@ -51,7 +51,7 @@ def print_report(report: Report, out: TextIO) -> None:
     console.print(rates)
 
 
-def to_html(report: Report) -> str:
+def to_html(report: CuratorReport) -> str:
     """One page, no scripts and nothing fetched: the chart is SVG drawn here."""
     e = html.escape
     todo = "".join(

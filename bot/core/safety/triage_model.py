@@ -1,6 +1,6 @@
 """The crisis classifier: logistic regression on sentence embeddings, weights as package data.
 
-Trained by `bench/train_triage.py` on `tests/bot/crisis_train.yaml`; its threshold was
+Trained by `bench/train_triage.py` on `tests/core/safety/crisis_train.yaml`; its threshold was
 chosen for recall on cross-validation folds the model had not seen. numpy only, so a
 prediction is one dot product once the sentence is encoded.
 """

@@ -1,4 +1,7 @@
-"""`selank-bot report` on a seeded database: grouping, 👎 ranking, rates; table, JSON, HTML."""
+"""The curator's report on a seeded database: grouping, 👎 ranking, rates; table, JSON, HTML.
+
+The `selank-bot report` command itself is tested in tests/app/test_report_command.py.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from bot.core.reply import Status
 from bot.core.responder import Responder
 from bot.curation.report import build_report
@@ -110,35 +112,6 @@ def test_the_html_report_should_escape_what_users_typed(tmp_path: Path) -> None:
                                           Status.FALLBACK, at=at(0)))
     page = to_html(build_report(store, days=1, today=TODAY))
     assert "<script>alert" not in page and "&lt;script&gt;" in page
-
-
-def test_the_report_command_should_read_database_url(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-) -> None:
-    database = tmp_path / "cli.sqlite3"
-    store = Store.open(f"sqlite:///{database}")
-    store.record_question(QuestionOutcome("slack", "U1", "can I drink coffee with selank",
-                                          Status.FALLBACK))
-    store.close()
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{database}")
-    assert main(["report", "--json", "--days", "7"]) == 0
-    assert json.loads(capsys.readouterr().out)["unanswered"][0]["count"] == 1
-    assert main(["report", "--html", str(tmp_path / "r.html")]) == 0
-    assert "<svg" in (tmp_path / "r.html").read_text(encoding="utf-8")
-    assert main(["report"]) == 0
-    assert "coffee" in capsys.readouterr().out
-
-
-def test_the_report_command_should_name_a_corrupt_database(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-) -> None:
-    database = tmp_path / "garbage.sqlite3"
-    database.write_bytes(b"garbage" * 500)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{database}")
-    assert main(["report"]) == 2
-    assert str(database) in capsys.readouterr().err
 
 
 def test_the_terminal_report_shows_questions_as_written_not_as_markup(store: Store) -> None:

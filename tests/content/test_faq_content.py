@@ -30,13 +30,30 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
-def shared_text(name: str) -> str:
-    path = SHARED / name
+def shared_text(name: str, folder: Path = SHARED) -> str:
+    """A file of ../shared; without it, a skip on a workstation and a failure under CI=true."""
+    path = folder / name
     if not path.exists():
         if os.environ.get("CI", "").strip().lower() == "true":  # CI must run these, not skip
             pytest.fail(f"{path} is missing, and CI=true: put ../shared beside the checkout")
         pytest.skip(f"{path} is not beside this checkout")
     return path.read_text(encoding="utf-8")
+
+
+def test_a_missing_shared_folder_should_fail_under_ci(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI must run the contract and article checks: no ../shared there is a failure."""
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        shared_text("faq-topics.md", tmp_path / "absent")
+
+
+def test_a_missing_shared_folder_should_skip_outside_ci(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a workstation without ../shared the two checks skip, saying why."""
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="not beside this checkout"):
+        shared_text("faq-topics.md", tmp_path / "absent")
 
 
 def test_every_topic_id_of_the_contract_has_an_entry(kb: KnowledgeBase) -> None:

@@ -65,7 +65,7 @@ def test_should_fall_back_instead_of_guessing(responder: Responder, message: str
     assert reply.entry_id is None
 
 
-def test_should_answer_commands(responder: Responder) -> None:
+def test_should_answer_the_summary_and_topics_commands_in_any_case(responder: Responder) -> None:
     """`summary` and `topics` are commands, in any case."""
     assert responder.ask("Summary").status is Status.SUMMARY
     assert responder.ask("topics").status is Status.TOPICS
@@ -81,7 +81,7 @@ def test_should_never_state_a_dose(responder: Responder) -> None:
 def _crisis_set() -> list[dict[str, object]]:
     import yaml
 
-    path = Path(__file__).with_name("crisis_messages.yaml")
+    path = Path(__file__).parent / "safety" / "crisis_messages.yaml"
     return list(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 

@@ -53,7 +53,7 @@ def test_ask_reads_json_lines_from_piped_input_one_per_line_in_order() -> None:
     assert [line["entry_id"] for line in lines] == ["what-is-selank", None, None, None, None]
 
 
-def test_ask_explain_shows_the_decision() -> None:
+def test_ask_explain_shows_the_normalized_text_fixes_ranking_and_rule() -> None:
     """`--explain` shows the normalized text, spelling fixes, top entries and the rule."""
     result = run("ask", "--explain", "is selnak addictve")
     assert "normalized: 'is selnak addictve'" in result.stdout
@@ -138,8 +138,8 @@ def test_check_warns_about_entries_not_reviewed_for_too_long(faq_dir: Path) -> N
     assert "more than 365 days ago" in result.stderr
 
 
-def test_every_command_takes_faq(faq_dir: Path) -> None:
-    """`--faq` points any command at another knowledge base."""
+def test_ask_with_faq_answers_from_that_knowledge_base(faq_dir: Path) -> None:
+    """`--faq` points a command (here `ask`) at another knowledge base."""
     path = faq_dir / "faq.yaml"
     path.write_text(path.read_text().replace("For information only", "Custom disclaimer"))
     assert "Custom disclaimer" in run("ask", "--faq", str(path), "hi").stdout

@@ -84,7 +84,8 @@ def test_an_unwritable_or_corrupt_cache_costs_time_never_an_answer(
     assert corrupt.encode(["is it addictive"]).shape == (1, 384)
 
 
-def test_the_cache_folder_follows_the_environment(tmp_path: Path) -> None:
+def test_the_cache_folder_should_be_embedding_cache_dir_else_under_xdg_cache_home(
+        tmp_path: Path) -> None:
     assert default_cache_dir({"EMBEDDING_CACHE_DIR": str(tmp_path)}) == tmp_path
     assert default_cache_dir({"EMBEDDING_CACHE_DIR": " ", "XDG_CACHE_HOME": str(tmp_path)}) \
         == tmp_path / "selank-bot"

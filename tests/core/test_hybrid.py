@@ -66,13 +66,14 @@ def test_explain_shows_both_rankers_evidence(hybrid_responder: Responder) -> Non
     assert decision.candidates[0].entry.id == "sedation"
 
 
-def test_a_ranking_is_calibrated_into_probabilities(hybrid_responder: Responder) -> None:
+def test_a_ranking_should_give_scores_between_zero_and_one_best_first(
+        hybrid_responder: Responder) -> None:
     ranking: Ranking = hybrid_responder.ranker.rank("is selank addictive")
     scores = [c.score for c in ranking.candidates]
     assert all(0.0 <= s <= 1.0 for s in scores) and scores == sorted(scores, reverse=True)
 
 
-def test_matcher_setting_chooses_the_ranker() -> None:
+def test_matcher_setting_should_choose_the_ranker_and_refuse_an_unknown_one() -> None:
     assert factory({"MATCHER": "lexical"}) is lexical
     with pytest.raises(Exception, match="MATCHER should be one of hybrid, lexical"):
         factory({"MATCHER": "bm25"})

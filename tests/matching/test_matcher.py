@@ -47,14 +47,14 @@ def test_should_weight_selank_below_discriminating_words(matcher: Matcher) -> No
     assert matcher.weights["selank"] < matcher.weights["semax"]
 
 
-def test_should_score_every_question_of_the_kb_for_its_own_entry(kb: KnowledgeBase) -> None:
+def test_should_rank_each_entrys_own_question_first(kb: KnowledgeBase) -> None:
     """Each canonical question ranks its own entry first."""
     matcher = Matcher(kb)
     for entry in kb.entries:
         assert matcher.rank(entry.question).candidates[0].entry.id == entry.id, entry.question
 
 
-def test_should_score_every_alternate_for_its_own_entry(kb: KnowledgeBase) -> None:
+def test_should_rank_each_entrys_own_alternates_first(kb: KnowledgeBase) -> None:
     """Each alternate ranks its own entry first: no alternate is claimed by two entries."""
     matcher = Matcher(kb)
     strays = []
@@ -73,7 +73,7 @@ def test_should_find_nothing_for_words_no_entry_uses(matcher: Matcher) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
-def test_scores_stay_between_zero_and_one(text: str) -> None:
+def test_scores_should_stay_between_zero_and_one_best_first(text: str) -> None:
     """Whatever the input, scores are in [0, 1] and sorted best first."""
     from bot.content.loader import load_knowledge_base
     from bot.content.paths import bundled_faq

@@ -63,7 +63,7 @@ def test_dotenv_should_fill_gaps_but_never_override_the_real_environment(
     assert env["RATE_LIMIT_PER_MINUTE"] == "7"
 
 
-def test_a_missing_dotenv_file_is_fine(tmp_path: Path) -> None:
+def test_a_missing_dotenv_file_should_leave_the_real_environment(tmp_path: Path) -> None:
     assert "PATH" in environment(tmp_path / "absent.env")
 
 

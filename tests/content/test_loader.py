@@ -96,7 +96,7 @@ def test_should_suggest_the_field_an_unknown_field_meant(tmp_path: Path) -> None
     assert f"{path}:6: one.alternates: is missing" in found
 
 
-def test_should_report_wrong_types(tmp_path: Path) -> None:
+def test_should_name_the_field_and_the_expected_type_of_a_wrong_value(tmp_path: Path) -> None:
     """A string where a list belongs, and a bad date, are named by field."""
     entry = (ENTRY.format(id="one").replace("[what is this]", "what is this")
              .replace("2026-01-01", "last tuesday"))
@@ -171,7 +171,7 @@ def test_should_report_synonym_file_problems_under_its_own_name(tmp_path: Path) 
     assert message.startswith(f"{tmp_path / 'none.yaml'}:2: synonyms.calm: should be a list")
 
 
-def test_bundled_knowledge_base_is_valid() -> None:
+def test_the_bundled_knowledge_base_should_load_without_a_problem() -> None:
     """The file we ship loads without a single problem."""
     from bot.content.paths import bundled_faq
 
