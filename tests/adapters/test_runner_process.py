@@ -2,7 +2,7 @@
 
 No chat platform can run here, so the process runs `run --headless`, or plain `run` with no
 token and no terminal (idle): the same runner, health server, reload task and store, with
-no adapter. The terminal-chat fallback (no tokens, a terminal) is in tests/bot/test_cli.py.
+no adapter. The terminal-chat fallback (no tokens, a terminal) is in tests/app/test_cli.py.
 """
 
 from __future__ import annotations
