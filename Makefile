@@ -55,7 +55,7 @@ bench: $(STAMP)
 
 # Retrain both crisis classifiers (English embeddings; character n-grams for the other eight languages); prints out-of-fold figures.
 train-triage: $(STAMP)
-	$(BIN)/python bench/train_triage.py --with-dev
+	$(BIN)/python bench/train_triage.py
 	$(BIN)/python bench/train_chargrams.py
 
 # Refit the scoring model and thresholds on dev + tuning; paste what it prints.

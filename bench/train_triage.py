@@ -38,8 +38,7 @@ CRISIS_SETS = PROJECT_ROOT / "tests" / "core" / "safety"
 CORPUS = CRISIS_SETS / "crisis_train.yaml"
 EXTRA = CRISIS_SETS / "crisis_train_extra.yaml"
 """Calm examples written for the classifier (the bot, chat, handling needles and vials)."""
-DEV_SETS = (CRISIS_SETS / "crisis_dev.yaml", CRISIS_SETS / "crisis_dev_2.yaml",
-            CRISIS_SETS / "crisis_dev_5.yaml")
+DEV_SETS = (CRISIS_SETS / "crisis_dev.yaml", CRISIS_SETS / "crisis_dev_2.yaml")
 """Measured blind once, then development sets: training items only with `--with-dev`."""
 Floats = npt.NDArray[np.float64]
 
