@@ -53,9 +53,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_match.py
 	$(BIN)/python bench/bench_triage.py
 
-# Retrain the crisis classifier on tests/core/safety/crisis_train*.yaml (prints out-of-fold figures).
+# Retrain both crisis classifiers (English embeddings; character n-grams for the other eight languages); prints out-of-fold figures.
 train-triage: $(STAMP)
 	$(BIN)/python bench/train_triage.py
+	$(BIN)/python bench/train_chargrams.py
 
 # Refit the scoring model and thresholds on dev + tuning; paste what it prints.
 fit: $(STAMP)

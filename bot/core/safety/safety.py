@@ -282,6 +282,7 @@ _PAST = re.compile(
     r"\b(in|back in) (19|20)\d\d\b|\b(\d+|a|one|a few|few|couple|several|two|three|many|ten)"
     r" (of )?(years?|months?|yrs) (ago|back)\b|\blast (year|month|summer|winter|spring|fall|"
     r"decade)\b|\bwhen i was\b|\bas a (kid|child|teen|teenager)\b|\bused to\b|\bin the past\b"
+    r"|\bback in (uni|college|school|high school|the day)\b"
     r"|\bhistory\b|(?<!at )\bonce\b(?! (i|you|he|she|they|we|it|everything|all))"
     r"|\bas a (teen|teenager|kid)\b|\bdied (of|from)\b|"
     r"\b(stopped|quit) .{0,30}\bago\b|\bdisorder\b|\bin college\b|\bwhen (he|she) was\b|"
@@ -353,6 +354,18 @@ _TOLD_AS_INTENT = frozenset({
     "passive wish",
 })
 """Wishes and plans: a crisis even when told with "if" or a date ("if it fails i'll...")."""
+_DISTANT_PAST = re.compile(
+    r"\b(in|back in) (19|20)\d\d\b|, (19|20)\d\d\b|\b(\d+|a few|few|couple|several|two|three|"
+    r"many|ten) (of )?(years?|yrs) (ago|back)\b|\bback in (uni|college|school|high school)\b"
+    r"|\bwhen i was (a )?(\d+|kid|child|teen|teenager|younger|in)\b|\blast year\b")
+"""History told with a date: even a wish or a plan told so is over ("in 2017 i tried to...")."""
+_STILL = re.compile(r"\b(now|again|still|tonight|today|anymore|lately|these days)\b")
+_COURSE = re.compile(
+    r"\b(in|over|for|within|this|next|per|each|every|a) (\d+ |few |couple of |two |three )?"
+    r"(days?|weeks?|months?|cycle|course)\b|\b(then|before) (take|taking|a) .{0,20}\b(off|"
+    r"break)\b")
+"""A container used up over a course ("finished the whole vial in 10 days"): a schedule."""
+_CONTAINER = re.compile(r"\b(bottle|vial|pack|packet|box|supply|pen|cartridge)s?\b")
 _HYPOTHESIS = re.compile(r"\b(if|hypothetically|what if|in theory|theoretically|imagine)\b")
 
 
@@ -368,14 +381,24 @@ def find(normalized: str) -> PatternHit | None:
         if match is None:
             continue
         if name in _TOLD_AS_INTENT:
+            if _DISTANT_PAST.search(normalized) and not _STILL.search(normalized):
+                continue
             return PatternHit(name, match.group(0), match.start())
+        if _used_over_a_course(match.group(0), normalized):
+            continue
         if not past and not _HYPOTHESIS.search(normalized[: match.start()]):
             return PatternHit(name, match.group(0), match.start())
     for name, pattern in _WEAK_RE.items():
         for match in pattern.finditer(normalized):
-            if not _NEGATED.search(normalized[: match.start()].rstrip()):
+            if not _NEGATED.search(normalized[: match.start()].rstrip()) \
+                    and not _used_over_a_course(match.group(0), normalized):
                 return PatternHit(name, match.group(0), match.start(), weak=True)
     return None
+
+
+def _used_over_a_course(matched: str, normalized: str) -> bool:
+    """A vial or a bottle finished over days or weeks: a schedule, not an overdose."""
+    return bool(_CONTAINER.search(matched) and _COURSE.search(normalized))
 
 
 def is_past_or_hypothesis(normalized: str) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.core.safety import lexicon, safety
+from bot.core.safety.chargrams import CharGramClassifier
 from bot.core.safety.folding import fold
 from bot.core.safety.language import detect
 from bot.core.safety.triage_model import CrisisClassifier
@@ -76,11 +77,15 @@ class Triager:
     """
 
     def __init__(self, encoder: Encoder | None = None,
-                 classifier: CrisisClassifier | None = None) -> None:
+                 classifier: CrisisClassifier | None = None,
+                 chargrams: CharGramClassifier | None = None) -> None:
         if encoder is not None and classifier is None:
             classifier = CrisisClassifier.load()
+        if encoder is not None and chargrams is None:
+            chargrams = CharGramClassifier.load()
         self._encoder = encoder if classifier is not None else None
         self._classifier = classifier
+        self._chargrams = chargrams
 
     def triage(self, text: str) -> Triage:
         """Triage one whole message."""
@@ -118,6 +123,24 @@ class Triager:
                 piece = chosen[best]
                 return Triage(_person(normalize(piece)), lang,
                               f"classifier p={probabilities[best]:.2f}", piece)
+        if self._chargrams is not None and pieces and lang in self._chargrams.languages:
+            return self._by_chargrams(self._chargrams, pieces, lang)
+        return Triage(Danger.NONE, lang)
+
+    @staticmethod
+    def _by_chargrams(model: CharGramClassifier, pieces: list[str], lang: str) -> Triage:
+        """The other languages' classifier: whole short messages, as it was trained, else
+        sentence by sentence; a sentence holding one of the language's idioms is calm."""
+        idioms = lexicon.lexicon(lang)
+        whole = " ".join(pieces)
+        candidates = [whole] if len(whole.split()) <= WHOLE_WORDS else pieces
+        chosen = [p for p in candidates if not (idioms is not None and idioms.is_idiom(p))]
+        scored = sorted(((model.probability(p), p) for p in chosen), reverse=True)
+        if scored and scored[0][0] >= model.threshold:
+            probability, piece = scored[0]
+            others = idioms is not None and idioms.names_someone_else(piece)
+            return Triage(Danger.OTHER if others else Danger.SELF, lang,
+                          f"chargrams p={probability:.2f}", piece)
         return Triage(Danger.NONE, lang)
 
 

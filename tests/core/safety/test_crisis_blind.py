@@ -1,9 +1,10 @@
 """Crisis triage on the blind set: messages written by someone who never read the triage.
 
-The bot runs as shipped (patterns and the classifier on the real model). The calm side is
-held to the product's limit; the crisis side to a floor just under what was measured when
-the set was added (77.4%). Issue 10's target, 97% overall and 90% in every category and
-language, is not met yet; the floor only keeps a change from going backwards.
+The bot runs as shipped (patterns and both classifiers on the real model). The calm side is
+held to the product's limit; the crisis side to a floor just under what was last measured
+(77.4% when the set was added, 82.7% with the character n-gram classifier). Issue 10's
+target, 97% overall and 90% in every category and language, is not met yet; the floor only
+keeps a change from going backwards.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from bot.core.safety.triage import Triager
 from bot.matching.rankers import Hybrid
 
 BLIND = Path(__file__).with_name("crisis_blind.yaml")
-CRISIS_FLOOR = 0.75
+CRISIS_FLOOR = 0.80
 CALM_LIMIT = 0.05
 """Calm messages with scary words sent to safety, at most (issue 10)."""
 

@@ -278,3 +278,26 @@ def test_classifier_leaves_ordinary_questions_alone(classifying: Triager) -> Non
 def test_a_possessive_first_word_names_someone_else(message: str, danger: Danger) -> None:
     """"mi hermana" is my sister, not me; "mi voglio" is still me."""
     assert Triager().triage(message).danger is danger
+
+
+@pytest.mark.parametrize("message", [
+    "In 2017 I tried to end my life with my antidepressants. I'm stable now.",
+    "I wrote a goodbye letter once, in 2016. It made me grateful I'm still here.",
+    "back in uni I was suicidal for a couple of years. therapy helped a lot.",
+])
+def test_a_wish_or_plan_told_with_its_date_is_history(message: str) -> None:
+    assert not TRIAGER.triage(message).is_crisis
+
+
+@pytest.mark.parametrize("message", [
+    "I tried to end my life last night",
+    "years ago i tried to kill myself and now i want to again",
+])
+def test_a_recent_or_renewed_attempt_is_a_crisis(message: str) -> None:
+    assert TRIAGER.triage(message).danger is Danger.SELF
+
+
+def test_a_vial_finished_over_a_week_is_a_schedule_and_a_bottle_tonight_is_not() -> None:
+    assert not TRIAGER.triage("I'm going to finish the whole vial this week, then take two "
+                              "weeks off").is_crisis
+    assert TRIAGER.triage("she took a whole bottle of pills an hour ago").danger is Danger.OTHER
