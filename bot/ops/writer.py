@@ -212,7 +212,7 @@ class DurableRecorder:
             with self._lock:
                 self._memory.popleft()
                 self._pending -= 1
-            self._publish()
+            self._succeeded()
 
     def _drain_segment(self, store: Store, segment: Path) -> None:
         assert self._spool is not None
@@ -231,7 +231,9 @@ class DurableRecorder:
             offset = self._progress.offsets[segment] = line.end
             with self._lock:
                 self._pending -= 1
-            self._publish()
+            # A row landed, so the store works: say so now, not after the whole pass (a
+            # caller that saw the backlog reach zero must not still read "store down").
+            self._succeeded()
         if self._spool.retire(segment, offset):
             self._progress.offsets.pop(segment, None)
 
