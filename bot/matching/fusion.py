@@ -47,8 +47,8 @@ FEATURES = (
 """
 
 
-MODEL = ScoringModel(weights=(4.7261, 1.263, 11.9617, 5.1744, -0.0666, -0.4307, 0.349),
-                     bias=-7.586)
+MODEL = ScoringModel(weights=(4.7392, 1.3013, 11.9369, 5.1716, -0.012, -0.4914, 0.3408),
+                     bias=-7.5938)
 """Fitted by bench/fit_scorer.py; paste its output here after refitting."""
 
 

@@ -25,8 +25,8 @@ from bot.matching.rankers import Hybrid
 
 HERE = Path(__file__).parent
 Metrics = dict[str, float | int]
-FLOORS = {"answered_right": 0.36, "useful": 0.89, "help_accuracy": 0.55}
-"""Just under the figures measured when the set was added (38.7%, 91.1%, 60.0%)."""
+FLOORS = {"answered_right": 0.38, "useful": 0.89, "help_accuracy": 0.55}
+"""Just under the figures last measured (39.6%, 91.1%, 60.0%; 38.7% when the set was added)."""
 
 
 @pytest.fixture(scope="module")
