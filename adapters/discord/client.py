@@ -97,12 +97,13 @@ class SelankClient(discord.AutoShardedClient):
         """A button: the core keeps a vote or builds the reply, and says where it goes."""
         message = interaction.message
         under_private = message is not None and message.flags.ephemeral
-        await self._deliver(interaction, await self.service.pressed(
-            action, asker_of(interaction), under_private))
+        delivery = await self.service.pressed(action, asker_of(interaction), under_private)
+        await self._deliver(interaction, delivery, under_private=under_private)
 
-    async def _deliver(self, interaction: discord.Interaction, delivery: Delivery) -> None:
-        """The core's `Delivery` as the interaction's response: a new message, ephemeral
-        unless public, since Discord keeps a message's visibility when it is edited."""
+    async def _deliver(self, interaction: discord.Interaction, delivery: Delivery, *,
+                       under_private: bool = False) -> None:
+        """The core's `Delivery` as the interaction's response. Each gets a message of its
+        own, ephemeral when private, or when "in place" of a message only the user saw."""
         reply, place = delivery.reply, delivery.place
         if reply is None:  # a vote
             await interaction.response.send_message(THANKS, ephemeral=True,
@@ -115,7 +116,7 @@ class SelankClient(discord.AutoShardedClient):
             if interaction.type is discord.InteractionType.application_command:
                 await interaction.delete_original_response()
             return
-        ephemeral = place is Place.PRIVATE or (place is Place.IN_PLACE and delivery.offer_share)
+        ephemeral = place is Place.PRIVATE or (place is Place.IN_PLACE and under_private)
         content = f"Shared by {interaction.user.mention}" if delivery.shared else None
         view = view_for(reply, shareable=delivery.offer_share)
         await interaction.response.send_message(
