@@ -3,7 +3,9 @@
 A slash command, a message and a button press each end in a `Delivery`. The adapters
 only lay it out: Slack as a `response_url` post or a thread reply, Discord as an
 interaction response or a message. The rule lives here, so a press looks the same and
-counts the same on every platform, and a private reply never becomes a public one.
+counts the same on every platform, and a private reply (a safety reply, a rate-limit
+notice) is never shared, made public by a setting, or put over a message others see. A
+mention is still answered where it was asked: its writer chose the channel.
 """
 
 from __future__ import annotations
