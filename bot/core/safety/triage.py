@@ -2,10 +2,10 @@
 
 It reads the whole message (no input cut applies here), sentence by sentence, so one
 crisis sentence inside a long question is still seen. Two signals, either of which is
-enough: the phrase patterns (English in `bot.safety`, nine languages in `bot.lexicon`)
-and, when an encoder is given, a classifier on sentence embeddings. The answer is a
-value: who is in danger, which signal fired on which sentence, and the language to
-reply in.
+enough: the phrase patterns (English in `safety.py`, nine languages in `lexicon.py`)
+and, when an encoder is given, the classifiers: sentence embeddings for English, character
+n-grams (`chargrams.py`) for the other eight. The answer is a value: who is in danger,
+which signal fired on which sentence, and the language to reply in.
 """
 
 from __future__ import annotations
@@ -105,7 +105,8 @@ class Triager:
             return Triage(_person(whole_normalized, across.start), detect(text, ["en"]),
                           f"pattern `{across.name}`", text)
         lang = detect(text)
-        # The encoder is English: other languages are left to their phrase lists.
+        # The encoder is English: other languages are left to their phrase lists and to
+        # the character n-gram classifier below.
         if self._encoder is not None and self._classifier is not None and pieces \
                 and lang == "en":
             # The classifier learnt whole messages: a short one is read whole (the same text
@@ -134,7 +135,8 @@ class Triager:
         idioms = lexicon.lexicon(lang)
         whole = " ".join(pieces)
         candidates = [whole] if len(whole.split()) <= WHOLE_WORDS else pieces
-        chosen = [p for p in candidates if not (idioms is not None and idioms.is_idiom(p))]
+        chosen = [p for p in candidates
+                  if not (idioms is not None and idioms.is_idiom(p))][:MAX_CLASSIFIED]
         scored = sorted(((model.probability(p), p) for p in chosen), reverse=True)
         if scored and scored[0][0] >= model.threshold:
             probability, piece = scored[0]
