@@ -361,9 +361,9 @@ _DISTANT_PAST = re.compile(
 """History told with a date: even a wish or a plan told so is over ("in 2017 i tried to...")."""
 _STILL = re.compile(r"\b(now|again|still|tonight|today|anymore|lately|these days)\b")
 _COURSE = re.compile(
-    r"\b(in|over|for|within|this|next|per|each|every|a) (\d+ |few |couple of |two |three )?"
-    r"(days?|weeks?|months?|cycle|course)\b|\b(then|before) (take|taking|a) .{0,20}\b(off|"
-    r"break)\b")
+    r"\b(in|over|within|this|next|per|each|every) (\d+ |few |couple of |two |three )?"
+    r"(days?|weeks?|months?|cycle|course)\b(?! ago)|\b(then|before) (take|taking|a) .{0,20}"
+    r"\b(off|break)\b")
 """A container used up over a course ("finished the whole vial in 10 days"): a schedule."""
 _CONTAINER = re.compile(r"\b(bottle|vial|pack|packet|box|supply|pen|cartridge)s?\b")
 _HYPOTHESIS = re.compile(r"\b(if|hypothetically|what if|in theory|theoretically|imagine)\b")

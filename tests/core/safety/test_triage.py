@@ -301,3 +301,9 @@ def test_a_vial_finished_over_a_week_is_a_schedule_and_a_bottle_tonight_is_not()
     assert not TRIAGER.triage("I'm going to finish the whole vial this week, then take two "
                               "weeks off").is_crisis
     assert TRIAGER.triage("she took a whole bottle of pills an hour ago").danger is Danger.OTHER
+
+
+def test_a_bottle_swallowed_a_day_ago_is_still_a_crisis() -> None:
+    """An overdose of a day ago (paracetamol harms late) is not a course of use."""
+    assert TRIAGER.triage("he swallowed a whole bottle of tylenol a day ago").is_crisis
+    assert TRIAGER.triage("she took a whole bottle of pills 2 days ago").is_crisis
