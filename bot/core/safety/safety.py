@@ -359,7 +359,8 @@ _DISTANT_PAST = re.compile(
     r"many|ten) (of )?(years?|yrs) (ago|back)\b|\bback in (uni|college|school|high school)\b"
     r"|\bwhen i was (a )?(\d+|kid|child|teen|teenager|younger|in)\b|\blast year\b")
 """History told with a date: even a wish or a plan told so is over ("in 2017 i tried to...")."""
-_STILL = re.compile(r"\b(now|again|still|tonight|today|anymore|lately|these days)\b")
+_STILL = re.compile(r"\b(again|still|tonight|right now|anymore|lately|these days|once more)\b")
+"""What makes a dated wish current. Not "now" or "today": "i'm stable now" tells of recovery."""
 _COURSE = re.compile(
     r"\b(in|over|within|this|next|per|each|every) (\d+ |few |couple of |two |three )?"
     r"(days?|weeks?|months?|cycle|course)\b(?! ago)|\b(then|before) (take|taking|a) .{0,20}"

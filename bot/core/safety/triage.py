@@ -45,6 +45,31 @@ _OTHERS = re.compile(
     r"\d+ year old|\d+ yo))\b"
 )
 _SELF = re.compile(r"\b(i|me|myself|my ?self|i am|im)\b")
+_DATED_PAST = re.compile(
+    r"\b(19|20)\d\d\b"
+    r"|\bhace (\d+ |unos |varios |muchos |un par de )?anos\b|\bel ano pasado\b"
+    r"|\bcuando (era|tenia) (nino|nina|chico|chica|joven|adolescente|\d+)\b|\bde (nino|nina)\b"
+    r"|\bha (\d+ |uns |alguns |muitos )?anos\b|\banos atras\b|\bano passado\b"
+    r"|\bquando (eu )?era (crianca|adolescente|nova|novo)\b|\bna infancia\b"
+    r"|\by a (\d+|quelques|plusieurs) ans\b|\bl ?annee derniere\b|\bdans mon enfance\b"
+    r"|\bquand j ?etais (enfant|petit|petite|ado|jeune)\b"
+    r"|\bvor (\d+|einigen|vielen|ein paar|zwei|drei) jahren\b|\bletztes jahr\b"
+    r"|\bals (kind|teenager|jugendliche|jugendlicher)\b|\bin meiner kindheit\b"
+    r"|\b(\d+|qualche|alcuni|molti|due|tre|dieci) anni fa\b|\bl ?anno scorso\b"
+    r"|\bda (bambino|bambina|piccolo|piccola|ragazzo|ragazza)\b"
+    r"|\b(\d+|kilka|pare|wiele)? ?lat temu\b|\bw zeszlym roku\b|\bw dziecinstwie\b"
+    r"|\bjako (dziecko|nastolatek|nastolatka)\b"
+    r"|(лет|года|год) (\w+ )?назад|\bв прошлом году|\bв детстве|\bв юности"
+    r"|(років|роки|рік) (\w+ )?тому|\bминулого року|\bторік|\b[ув] дитинстві")
+"""History told with a date or an age, in any of the nine languages ("hace 10 años",
+"в 2019", "da bambina"): a phrase in such a sentence tells of the past, not of now."""
+_RENEWED = re.compile(
+    r"\b(otra vez|de nuevo|esta noche|ahora mismo|de novo|outra vez|essa noite|hoje a noite"
+    r"|a nouveau|de nouveau|encore une fois|ce soir|schon wieder|wieder|heute nacht"
+    r"|di nuovo|ancora una volta|stanotte|stasera|znowu|znow|ponownie|dzis w nocy"
+    r"|dzisiaj w nocy|again|tonight|right now)\b"
+    r"|снова|опять|сегодня ночью|прямо сейчас|знову|сьогодні вночі|прямо зараз")
+"""What makes old history new again ("de nuevo", "снова", "tonight")."""
 
 
 class Danger(StrEnum):
@@ -189,19 +214,26 @@ def _by_pattern(piece: str, framed: bool = False,
         safety.is_risk_talk_past_the_opener(
             around, normalized if english.start <= _OPENER_REACH else "")
         or any(item.is_risk_talk(around) for item in lexicon.lexicons()))
-    calmed = framed_word or (not reporting and talk)
+    history = _told_as_history(piece)
+    calmed = framed_word or (not reporting and talk) or history
     if english is not None and not (english.weak and calmed):
         return f"pattern `{english.name}`", "en", _person(normalized, english.start)
     hit = lexicon.find(piece)
     if hit is None or (hit.weak and (framed or _risk_talk(piece, normalized))):
         return None
-    if hit.lang == "en" and safety.is_past_or_hypothesis(normalized):
+    if (hit.lang == "en" and safety.is_past_or_hypothesis(normalized)) or history:
         return None
     own = lexicon.lexicon(hit.lang)
     other = own is not None and own.names_someone_else(piece) and (
         not _first_person(piece) or own.opens_with_someone_else(piece))
     danger = Danger.OTHER if other or _person(normalized) is Danger.OTHER else Danger.SELF
     return f"phrase `{hit.phrase}` ({hit.lang} {hit.kind})", hit.lang, danger
+
+
+def _told_as_history(piece: str) -> bool:
+    """Dated or told as childhood, and not made new again: a past event, in any language."""
+    folded = fold(piece)
+    return bool(_DATED_PAST.search(folded)) and not _RENEWED.search(folded)
 
 
 def _around(normalized: str, at: int) -> str:

@@ -307,3 +307,21 @@ def test_a_bottle_swallowed_a_day_ago_is_still_a_crisis() -> None:
     """An overdose of a day ago (paracetamol harms late) is not a course of use."""
     assert TRIAGER.triage("he swallowed a whole bottle of tylenol a day ago").is_crisis
     assert TRIAGER.triage("she took a whole bottle of pills 2 days ago").is_crisis
+
+
+@pytest.mark.parametrize("message", [
+    "hace 10 años intenté quitarme la vida, hoy estoy bien. ¿el selank es seguro?",
+    "лет пять назад я пытался покончить с собой, сейчас давно в ремиссии",
+    "j'ai fait une overdose de benzos en 2016, depuis j'évite tout ce qui rend dépendant",
+    "da bambina ho avuto uno shock anafilattico alle arachidi, lo spray è più sicuro?",
+])
+def test_history_told_with_its_date_is_calm_in_every_language(message: str) -> None:
+    assert not TRIAGER.triage(message).is_crisis
+
+
+@pytest.mark.parametrize("message", [
+    "hace 10 años intenté quitarme la vida y esta noche lo voy a hacer otra vez",
+    "лет пять назад пытался покончить с собой, и снова хочу",
+])
+def test_dated_history_made_new_again_is_a_crisis(message: str) -> None:
+    assert TRIAGER.triage(message).is_crisis
