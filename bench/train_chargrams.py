@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 import yaml
+from logistic import fit_logistic, lowest_threshold
 
 from bot.core.safety.chargrams import BUCKETS, MODEL_PATH, CharGramClassifier, features
 
@@ -53,21 +54,8 @@ class Sparse:
 
 
 def fit(x: Sparse, y: Floats, l2: float = 1e-5, steps: int = 1500) -> tuple[Floats, float]:
-    """Class-balanced logistic regression by full-batch gradient descent (Adam)."""
-    weight = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
-    w, b = np.zeros(BUCKETS), 0.0
-    m, v, mb, vb = np.zeros_like(w), np.zeros_like(w), 0.0, 0.0
-    rate, beta1, beta2 = 0.05, 0.9, 0.999
-    for step in range(1, steps + 1):
-        p = 1.0 / (1.0 + np.exp(-(x.dot(w) + b)))
-        error = (p - y) * weight / len(y)
-        gw, gb = x.t_dot(error) + l2 * w, float(error.sum())
-        m, v = beta1 * m + (1 - beta1) * gw, beta2 * v + (1 - beta2) * gw * gw
-        mb, vb = beta1 * mb + (1 - beta1) * gb, beta2 * vb + (1 - beta2) * gb * gb
-        correction = np.sqrt(1 - beta2**step) / (1 - beta1**step)
-        w -= rate * correction * m / (np.sqrt(v) + 1e-8)
-        b -= rate * correction * mb / (np.sqrt(vb) + 1e-8)
-    return w, b
+    """Class-balanced logistic regression on the n-gram rows (`logistic.fit_logistic`)."""
+    return fit_logistic(x.dot, x.t_dot, BUCKETS, y, l2, steps)
 
 
 def subset(rows: list[npt.NDArray[np.int64]], keep: npt.NDArray[np.bool_]) -> Sparse:
@@ -105,13 +93,8 @@ def main() -> None:
         w, b = fit(subset(rows, ~test), labels[~test])
         out_of_fold[test] = 1 / (1 + np.exp(-(subset(rows, test).dot(w) + b)))
 
-    threshold = 0.999
-    for candidate in np.arange(0.05, 1.0, 0.005):
-        hits = out_of_fold >= candidate
-        if (hits[plain & (labels == 0)].mean() <= args.plain_alarms
-                and hits[~plain & (labels == 0)].mean() <= args.scary_alarms):
-            threshold = float(candidate)
-            break
+    threshold = lowest_threshold(out_of_fold, labels, plain, args.plain_alarms,
+                                 args.scary_alarms)
     hits = out_of_fold >= threshold
     print(f"\nthreshold {threshold:.3f} (out of fold):")
     print(f"  crisis caught {hits[labels == 1].mean():6.1%}   ordinary or chat alarmed "

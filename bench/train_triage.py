@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 import yaml
+from logistic import fit_logistic, lowest_threshold
 
 from bot.content.loader import load_knowledge_base
 from bot.content.paths import bundled_faq
@@ -44,21 +45,8 @@ Floats = npt.NDArray[np.float64]
 
 
 def fit(x: Floats, y: Floats, l2: float = 1e-4, steps: int = 1500) -> tuple[Floats, float]:
-    """Class-balanced logistic regression by full-batch gradient descent (Adam)."""
-    weight = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
-    w, b = np.zeros(x.shape[1]), 0.0
-    m, v, mb, vb = np.zeros_like(w), np.zeros_like(w), 0.0, 0.0
-    rate, beta1, beta2 = 0.05, 0.9, 0.999
-    for step in range(1, steps + 1):
-        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
-        error = (p - y) * weight / len(y)
-        gw, gb = x.T @ error + l2 * w, float(error.sum())
-        m, v = beta1 * m + (1 - beta1) * gw, beta2 * v + (1 - beta2) * gw * gw
-        mb, vb = beta1 * mb + (1 - beta1) * gb, beta2 * vb + (1 - beta2) * gb * gb
-        correction = np.sqrt(1 - beta2**step) / (1 - beta1**step)
-        w -= rate * correction * m / (np.sqrt(v) + 1e-8)
-        b -= rate * correction * mb / (np.sqrt(vb) + 1e-8)
-    return w, b
+    """Class-balanced logistic regression on the embeddings (`logistic.fit_logistic`)."""
+    return fit_logistic(lambda w: x @ w, lambda e: x.T @ e, x.shape[1], y, l2, steps)
 
 
 def _eval_questions() -> list[str]:
@@ -134,13 +122,8 @@ def main() -> None:
     # The most recall the issue's false-alarm budgets allow: ordinary questions <= 1%,
     # calm messages with scary words <= 5% (out of fold, classifier alone).
     plain = np.array([g in ("faq question", "ordinary", "schedule") for g in group])
-    threshold = 0.999
-    for candidate in np.arange(0.05, 1.0, 0.005):
-        hits = out_of_fold >= candidate
-        if (hits[plain & (labels == 0)].mean() <= args.plain_alarms
-                and hits[~plain & (labels == 0)].mean() <= args.scary_alarms):
-            threshold = float(candidate)
-            break
+    threshold = lowest_threshold(out_of_fold, labels, plain, args.plain_alarms,
+                                 args.scary_alarms)
     fired = out_of_fold >= threshold
     print(f"\nOut-of-fold ({args.folds} folds), threshold {threshold:.3f} (the lowest, so the "
           f"most recall, within {args.plain_alarms:.0%} false alarms on ordinary questions and "
