@@ -10,7 +10,6 @@ import pytest
 
 from bot.core.safety.chargrams import CharGramClassifier, features
 from bot.core.safety.triage import Danger, Triager
-from bot.matching.embedding import EmbeddingUnavailableError, MiniLMEncoder
 
 MODEL = CharGramClassifier.load()
 
@@ -42,14 +41,6 @@ def test_the_shipped_model_reads_the_eight_other_languages_and_not_english() -> 
 ])
 def test_ordinary_questions_are_calm(question: str) -> None:
     assert MODEL.probability(question) < MODEL.threshold
-
-
-@pytest.fixture(scope="module")
-def classifying() -> Triager:
-    try:
-        return Triager(MiniLMEncoder())
-    except EmbeddingUnavailableError as error:  # pragma: no cover - the model is a dependency
-        pytest.skip(str(error))
 
 
 def test_a_wording_no_phrase_list_names_is_caught_in_its_language(classifying: Triager) -> None:

@@ -15,7 +15,6 @@ from bot.core.reply import Status
 from bot.core.responder import Responder
 from bot.core.safety.language import detect
 from bot.core.safety.triage import Danger, Triager
-from bot.matching.embedding import EmbeddingUnavailableError, MiniLMEncoder
 
 TRIAGER = Triager()
 HERE = Path(__file__).parent
@@ -245,14 +244,6 @@ def test_five_thousand_characters_of_filler_never_hide_a_crisis(
     """However long the rest of the message, a crisis sentence in it is found."""
     message = f"{filler}{join}{crisis}" if before else f"{crisis}{join}{filler}"
     assert TRIAGER.triage(message).is_crisis
-
-
-@pytest.fixture(scope="module")
-def classifying() -> Triager:
-    try:
-        return Triager(MiniLMEncoder())
-    except EmbeddingUnavailableError as error:  # pragma: no cover - the model is a dependency
-        pytest.skip(str(error))
 
 
 def test_classifier_catches_what_no_pattern_names(classifying: Triager) -> None:
