@@ -134,15 +134,9 @@ class Triager:
         # the character n-gram classifier below.
         if self._encoder is not None and self._classifier is not None and pieces \
                 and lang == "en":
-            # The classifier learnt whole messages: a short one is read whole (the same text
-            # the ranker encodes, so the encoder's cache serves both); a long one in pieces.
-            # Idioms and events told as past are calm evidence it lacks.
-            idioms = lexicon.lexicon("en")
-            whole = " ".join(pieces)
-            candidates = [whole] if len(whole.split()) <= WHOLE_WORDS else pieces
-            chosen = [p for p in candidates
-                      if not (idioms is not None and idioms.is_idiom(p))
-                      and not safety.is_past_or_hypothesis(normalize(p))][:MAX_CLASSIFIED]
+            # A short message is read whole, the same text the ranker encodes, so the
+            # encoder's cache serves both. Events told as past are calm evidence it lacks.
+            chosen = _to_classify(pieces, lang, skip_past=True)
             probabilities = self._classifier.probabilities(self._encoder.encode(chosen))
             best = int(probabilities.argmax()) if chosen else 0
             if chosen and probabilities[best] >= self._classifier.threshold:
@@ -155,20 +149,29 @@ class Triager:
 
     @staticmethod
     def _by_chargrams(model: CharGramClassifier, pieces: list[str], lang: str) -> Triage:
-        """The other languages' classifier: whole short messages, as it was trained, else
-        sentence by sentence; a sentence holding one of the language's idioms is calm."""
-        idioms = lexicon.lexicon(lang)
-        whole = " ".join(pieces)
-        candidates = [whole] if len(whole.split()) <= WHOLE_WORDS else pieces
-        chosen = [p for p in candidates
-                  if not (idioms is not None and idioms.is_idiom(p))][:MAX_CLASSIFIED]
-        scored = sorted(((model.probability(p), p) for p in chosen), reverse=True)
+        """The other languages' classifier, on the pieces `_to_classify` chooses."""
+        scored = sorted(((model.probability(p), p) for p in _to_classify(pieces, lang)),
+                        reverse=True)
         if scored and scored[0][0] >= model.threshold:
             probability, piece = scored[0]
-            others = idioms is not None and idioms.names_someone_else(piece)
+            own = lexicon.lexicon(lang)
+            others = own is not None and own.names_someone_else(piece)
             return Triage(Danger.OTHER if others else Danger.SELF, lang,
                           f"chargrams p={probability:.2f}", piece)
         return Triage(Danger.NONE, lang)
+
+
+def _to_classify(pieces: list[str], lang: str, skip_past: bool = False) -> list[str]:
+    """What a classifier reads: a short message whole, as both were trained, a long one
+    piece by piece; never a piece holding one of the language's calm idioms, nor (with
+    `skip_past`, for the English classifier) one told as past or as a hypothesis; at most
+    `MAX_CLASSIFIED` pieces."""
+    idioms = lexicon.lexicon(lang)
+    whole = " ".join(pieces)
+    candidates = [whole] if len(whole.split()) <= WHOLE_WORDS else pieces
+    return [p for p in candidates
+            if not (idioms is not None and idioms.is_idiom(p))
+            and not (skip_past and safety.is_past_or_hypothesis(normalize(p)))][:MAX_CLASSIFIED]
 
 
 def split(text: str) -> list[str]:
