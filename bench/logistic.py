@@ -7,13 +7,28 @@ the lowest threshold whose out-of-fold false alarms stay within two budgets.
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
 Floats = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
+
+
+def training_arguments(description: str, out: Path, plain_alarms: float,
+                       scary_alarms: float) -> argparse.ArgumentParser:
+    """The options both trainers take: folds, the two alarm budgets, and where to write."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--plain-alarms", type=float, default=plain_alarms,
+                        help="out-of-fold alarms allowed on ordinary questions")
+    parser.add_argument("--scary-alarms", type=float, default=scary_alarms,
+                        help="out-of-fold alarms allowed on calm messages with scary words")
+    parser.add_argument("--out", type=Path, default=out)
+    return parser
 
 
 def fit_logistic(dot: Callable[[Floats], Floats], t_dot: Callable[[Floats], Floats],

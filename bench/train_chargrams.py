@@ -16,14 +16,13 @@ Writes `bot/core/safety/chargram_model.npz`, trained on everything.
 
 from __future__ import annotations
 
-import argparse
 from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 import yaml
-from logistic import fit_logistic, lowest_threshold
+from logistic import fit_logistic, lowest_threshold, training_arguments
 
 from bot.core.safety.chargrams import BUCKETS, MODEL_PATH, CharGramClassifier, features
 
@@ -63,11 +62,7 @@ def subset(rows: list[npt.NDArray[np.int64]], keep: npt.NDArray[np.bool_]) -> Sp
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--plain-alarms", type=float, default=0.0025)
-    parser.add_argument("--scary-alarms", type=float, default=0.02)
-    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser = training_arguments(__doc__.splitlines()[0], MODEL_PATH, 0.0025, 0.02)
     parser.add_argument("--leave-out", default="", help="a source file not to train on")
     args = parser.parse_args()
 

@@ -18,13 +18,12 @@ Writes `bot/core/safety/triage_model.npz`.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 import yaml
-from logistic import fit_logistic, lowest_threshold
+from logistic import fit_logistic, lowest_threshold, training_arguments
 
 from bot.content.loader import load_knowledge_base
 from bot.content.paths import bundled_faq
@@ -61,11 +60,7 @@ def _eval_questions() -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--plain-alarms", type=float, default=0.01)
-    parser.add_argument("--scary-alarms", type=float, default=0.05)
-    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser = training_arguments(__doc__.splitlines()[0], MODEL_PATH, 0.01, 0.05)
     parser.add_argument("--cache", type=Path, default=None,
                         help="keep the embeddings in this .npy file between runs")
     parser.add_argument("--with-dev", action="store_true",

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.reply import Status
 from bot.core.responder import Responder
-from bot.ops.store import Store, UnansweredRow
+from bot.ops.store import FeedbackCount, Store, UnansweredRow
 
 SIMILAR_AT = 75.0  # token_sort_ratio at which two questions count as one
 MAX_GROUPS = 25
@@ -34,13 +34,6 @@ class QuestionGroup:
     closest: str | None
     closest_score: float
     text_kept: bool
-
-
-@dataclass(frozen=True, slots=True)
-class EntryFeedback:
-    entry_id: str
-    helpful: int
-    unhelpful: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +57,7 @@ class CuratorReport:
     until: dt.date
     database: str
     unanswered: tuple[QuestionGroup, ...]
-    feedback: tuple[EntryFeedback, ...]
+    feedback: tuple[FeedbackCount, ...]
     platforms: tuple[Rates, ...]
     daily: tuple[Rates, ...]  # platform "all", one per day with any messages
 
@@ -75,10 +68,8 @@ def build_report(store: Store, days: int, responder: Responder | None = None,
     until = today or dt.datetime.now(dt.UTC).date()
     since = until - dt.timedelta(days=days - 1)
     start = dt.datetime.combine(since, dt.time(), dt.UTC)
-    feedback = sorted(
-        (EntryFeedback(f.entry_id, f.helpful, f.unhelpful) for f in store.feedback_since(start)),
-        key=lambda f: (-f.unhelpful, f.helpful, f.entry_id),
-    )
+    feedback = sorted(store.feedback_since(start),
+                      key=lambda f: (-f.unhelpful, f.helpful, f.entry_id))
     per_platform: dict[str, Counter[str]] = defaultdict(Counter)
     per_day: dict[dt.date, Counter[str]] = defaultdict(Counter)
     for row in store.outcomes_since(since):

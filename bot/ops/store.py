@@ -133,6 +133,8 @@ class OutcomeCount:
 
 @dataclass(frozen=True, slots=True)
 class FeedbackCount:
+    """One entry's 👍 and 👎 over a period, as the curator report ranks them."""
+
     entry_id: str
     helpful: int
     unhelpful: int

@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from bot.core.safety.folding import fold, skeleton
+from bot.core.safety.hit import Hit
 
 LEXICON_PATH = Path(__file__).with_name("crisis_lexicon.yaml")
 _STANDALONE = ("ideation", "self_harm", "emergency_now")
@@ -40,16 +41,6 @@ _COUNT = re.compile(
 _LOOKALIKES = str.maketrans("aceiopxyk", "асеіорхук")
 """Latin letters typed inside Cyrillic words ("всi" with a Latin i), as their Cyrillic twins."""
 _MIXED_WORD = re.compile(r"\w*[\u0400-\u04ff]\w*")
-
-
-@dataclass(frozen=True, slots=True)
-class PhraseHit:
-    """A crisis phrase found: which language's list, which kind, the phrase itself."""
-
-    lang: str
-    kind: str
-    phrase: str
-    weak: bool
 
 
 def _alternation(phrases: Iterable[str], form: str = "fold") -> re.Pattern[str] | None:
@@ -78,7 +69,7 @@ class LanguageLexicon:
     risk: re.Pattern[str] | None
     cyrillic: bool
 
-    def find(self, sentence: str) -> PhraseHit | None:
+    def find(self, sentence: str) -> Hit | None:
         """The first crisis phrase of this language in one sentence, or None."""
         text = fold(sentence)
         if self.cyrillic:
@@ -108,7 +99,7 @@ class LanguageLexicon:
     def _calm_spans(self, text: str) -> list[tuple[int, int]]:
         return [m.span() for m in self.idioms.finditer(text)] if self.idioms else []
 
-    def _find(self, text: str, calm: list[tuple[int, int]]) -> PhraseHit | None:
+    def _find(self, text: str, calm: list[tuple[int, int]]) -> Hit | None:
         def outside(match: re.Match[str]) -> bool:
             return not any(a <= match.start() and match.end() <= b for a, b in calm)
 
@@ -116,7 +107,7 @@ class LanguageLexicon:
             for match in pattern.finditer(text):
                 if outside(match):
                     phrase = match.group(0)
-                    return PhraseHit(self.lang, kind, phrase, phrase in self.weak)
+                    return Hit(kind, phrase, match.start(), phrase in self.weak, self.lang)
         if self.overdose is not None:
             quantity = (self.quantities.search(text) if self.quantities else None) \
                 or _COUNT.search(text)
@@ -124,8 +115,8 @@ class LanguageLexicon:
                 taken = [m for m in self.overdose.finditer(text)
                          if m.group(0) != quantity.group(0) and outside(m)]
                 if taken:
-                    return PhraseHit(self.lang, "overdose",
-                                     f"{quantity.group(0)} + {taken[0].group(0)}", False)
+                    return Hit("overdose", f"{quantity.group(0)} + {taken[0].group(0)}",
+                               quantity.start(), lang=self.lang)
         if self.children is not None and self.swallowed is not None \
                 and self.overdose is not None:
             child = self.children.search(text)
@@ -134,20 +125,21 @@ class LanguageLexicon:
                     if outside(m) and swallow is not None
                     and not (swallow.start() <= m.start() < swallow.end())]
             if child is not None and swallow is not None and what:
-                return PhraseHit(self.lang, "child_ingestion",
-                                 f"{child.group(0)} + {swallow.group(0)} + {what[0]}", False)
+                return Hit("child_ingestion", f"{child.group(0)} + {swallow.group(0)} + {what[0]}",
+                           child.start(), lang=self.lang)
         if self.means is not None:
-            found = {m.group(0) for m in self.means.finditer(text) if outside(m)}
+            found = {m.group(0): m.start() for m in self.means.finditer(text) if outside(m)}
             if len(found) >= 2:
-                return PhraseHit(self.lang, "means_imminence", " + ".join(sorted(found)), False)
+                return Hit("means_imminence", " + ".join(sorted(found)), min(found.values()),
+                           lang=self.lang)
         return None
 
-    def _find_skeleton(self, sentence: str) -> PhraseHit | None:
+    def _find_skeleton(self, sentence: str) -> Hit | None:
         text = skeleton(sentence)
         for kind, pattern in _skeleton_patterns(self.lang).items():
             match = pattern.search(text)
             if match:
-                return PhraseHit(self.lang, kind, match.group(0), False)
+                return Hit(kind, match.group(0), match.start(), lang=self.lang)
         return None
 
 
@@ -196,7 +188,7 @@ def lexicons() -> tuple[LanguageLexicon, ...]:
     return tuple(built)
 
 
-def find(sentence: str) -> PhraseHit | None:
+def find(sentence: str) -> Hit | None:
     """The first crisis phrase of any language in the sentence."""
     for lexicon in lexicons():
         hit = lexicon.find(sentence)

@@ -10,8 +10,8 @@ heart attack in 2019"): it fires only when the sentence is none of those.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from bot.core.safety.hit import Hit
 from bot.core.safety.safety_earlier import EARLIER
 
 _WHO = (r"(i|me|my|myself|he|she|they|him|her|them|his|their|we|someone|somebody|"
@@ -333,16 +333,6 @@ _NOW_REPORT = re.compile(
 _NEGATED = re.compile(r"\b(no|not|never|without|nor|zero)( \w+){0,2}$")
 
 
-@dataclass(frozen=True, slots=True)
-class PatternHit:
-    """One English pattern that fired, with the words it matched."""
-
-    name: str
-    matched: str
-    start: int
-    weak: bool = False
-
-
 _STRONG_RE = {name: re.compile(pattern) for name, pattern in _STRONG.items()}
 _WEAK_RE = {name: re.compile(pattern) for name, pattern in _WEAK.items()}
 _WEAK_RE["earlier pattern"] = EARLIER
@@ -370,7 +360,7 @@ _CONTAINER = re.compile(r"\b(bottle|vial|pack|packet|box|supply|pen|cartridge)s?
 _HYPOTHESIS = re.compile(r"\b(if|hypothetically|what if|in theory|theoretically|imagine)\b")
 
 
-def find(normalized: str) -> PatternHit | None:
+def find(normalized: str) -> Hit | None:
     """The first pattern that reads this normalized sentence as a crisis, or None.
 
     A report told as past ("years ago I took too many pills") or as a hypothesis ("if
@@ -384,16 +374,16 @@ def find(normalized: str) -> PatternHit | None:
         if name in _TOLD_AS_INTENT:
             if _DISTANT_PAST.search(normalized) and not _STILL.search(normalized):
                 continue
-            return PatternHit(name, match.group(0), match.start())
+            return Hit(name, match.group(0), match.start())
         if _used_over_a_course(match.group(0), normalized):
             continue
         if not past and not _HYPOTHESIS.search(normalized[: match.start()]):
-            return PatternHit(name, match.group(0), match.start())
+            return Hit(name, match.group(0), match.start())
     for name, pattern in _WEAK_RE.items():
         for match in pattern.finditer(normalized):
             if not _NEGATED.search(normalized[: match.start()].rstrip()) \
                     and not _used_over_a_course(match.group(0), normalized):
-                return PatternHit(name, match.group(0), match.start(), weak=True)
+                return Hit(name, match.group(0), match.start(), weak=True)
     return None
 
 
@@ -418,12 +408,12 @@ def is_crisis(normalized: str) -> bool:
     return hit is not None and not (hit.weak and is_risk_talk(normalized))
 
 
-def find_in_message(normalized: str) -> PatternHit | None:
+def find_in_message(normalized: str) -> Hit | None:
     """A crisis told across the sentences of one normalized message, or None."""
     for name, pattern in _MESSAGE_RE.items():
         match = pattern.search(normalized)
         if match is not None:
-            return PatternHit(name, match.group(0), match.start())
+            return Hit(name, match.group(0), match.start())
     return None
 
 

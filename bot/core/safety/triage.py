@@ -230,7 +230,7 @@ def _by_pattern(piece: str, framed: bool = False,
     other = own is not None and own.names_someone_else(piece) and (
         not _first_person(piece) or own.opens_with_someone_else(piece))
     danger = Danger.OTHER if other or _person(normalized) is Danger.OTHER else Danger.SELF
-    return f"phrase `{hit.phrase}` ({hit.lang} {hit.kind})", hit.lang, danger
+    return f"phrase `{hit.matched}` ({hit.lang} {hit.name})", hit.lang, danger
 
 
 def _told_as_history(piece: str) -> bool:
