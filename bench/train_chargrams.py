@@ -29,9 +29,10 @@ from bot.core.safety.chargrams import BUCKETS, MODEL_PATH, CharGramClassifier, f
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CRISIS_SETS = PROJECT_ROOT / "tests" / "core" / "safety"
 SOURCES = ("crisis_train.yaml", "crisis_train_multilingual.yaml", "crisis_dev.yaml",
-           "crisis_dev_2.yaml", "crisis_dev_5.yaml")
+           "crisis_dev_2.yaml", "crisis_dev_4.yaml", "crisis_dev_5.yaml",
+           "ordinary_multilingual.yaml")
 """Never `crisis_blind.yaml`: it measures, it does not teach."""
-PLAIN = frozenset({"ordinary", "schedule", "chat"})
+PLAIN = frozenset({"ordinary", "schedule", "chat", "side_effects", "personal_context"})
 Floats = npt.NDArray[np.float64]
 
 

@@ -1,19 +1,18 @@
 """Train the crisis classifier: logistic regression on MiniLM sentence embeddings.
 
-Crisis items of `tests/core/safety/crisis_train.yaml` against its calm items (and those of
-`crisis_train_extra.yaml`), every question and
-alternate of the knowledge base and the non-crisis questions of the dev and tuning sets
-(ordinary questions, greetings, out-of-scope chat: all calm). The threshold is the
-lowest one (the most recall) whose false alarms stay within the issue's budgets (1% of
-ordinary questions, 5% of calm messages with scary words), measured on cross-validation
-folds the model was not trained on; every figure printed is out of fold. Only English
-items are used: the encoder is English, and the phrase lists cover the other languages.
-With `--with-dev`, the two crisis dev sets (`crisis_dev.yaml`, `crisis_dev_2.yaml`) join
-the training items; either way their figures are printed per set: out of fold when they
-were trained on, otherwise from the final model, which never saw them.
+English crisis items against calm ones: the crisis training corpus
+(`tests/core/safety/crisis_train.yaml`, `crisis_train_extra.yaml`) and the crisis dev sets
+(each measured blind once, then taught from); every question and alternate of the
+knowledge base and every non-crisis question of the matching dev sets (all calm, never
+`blind.yaml`); and the sentences and windows of long calm messages, which triage
+classifies one by one. The threshold is the lowest one (the most recall) whose false
+alarms stay within the issue's budgets (1% of ordinary questions and pieces, 5% of calm
+messages with scary words), measured on cross-validation folds the model was not trained
+on; every figure printed is out of fold. Only English items are used: the encoder is
+English, and the phrase lists and the character n-gram classifier cover the others.
 Writes `bot/core/safety/triage_model.npz`.
 
-    python bench/train_triage.py [--folds 5] [--with-dev] [--cache emb.npy] [--out PATH]
+    python bench/train_triage.py [--folds 5] [--cache emb.npy] [--out PATH]
 """
 
 from __future__ import annotations
@@ -27,6 +26,7 @@ from logistic import fit_logistic, lowest_threshold, training_arguments
 
 from bot.content.loader import load_knowledge_base
 from bot.content.paths import bundled_faq
+from bot.core.safety.triage import split
 from bot.core.safety.triage_model import MODEL_PATH, CrisisClassifier
 from bot.matching.embedding import MiniLMEncoder
 
@@ -38,8 +38,11 @@ CRISIS_SETS = PROJECT_ROOT / "tests" / "core" / "safety"
 CORPUS = CRISIS_SETS / "crisis_train.yaml"
 EXTRA = CRISIS_SETS / "crisis_train_extra.yaml"
 """Calm examples written for the classifier (the bot, chat, handling needles and vials)."""
-DEV_SETS = (CRISIS_SETS / "crisis_dev.yaml", CRISIS_SETS / "crisis_dev_2.yaml")
-"""Measured blind once, then development sets: training items only with `--with-dev`."""
+DEV_SETS = tuple(CRISIS_SETS / f"crisis_dev{suffix}.yaml" for suffix in ("", "_2", "_4", "_5"))
+"""Measured blind once, then development sets: training items too. Never
+`crisis_blind.yaml`: it measures, it does not teach."""
+PLAIN_CALM = frozenset({"ordinary", "schedule", "chat", "idiom"})
+"""Calm categories whose messages are calm in every sentence, so their pieces are too."""
 Floats = npt.NDArray[np.float64]
 
 
@@ -49,47 +52,55 @@ def fit(x: Floats, y: Floats, l2: float = 1e-4, steps: int = 1500) -> tuple[Floa
 
 
 def _eval_questions() -> list[str]:
-    """Questions of the fitting sets (never the holdout): greetings, chat, out of scope."""
+    """Questions of the matching dev sets (never the blind one): ordinary questions,
+    greetings, chat, out of scope, all calm."""
     questions = []
-    for name in ("dev.yaml", "tuning.yaml"):
-        path = PROJECT_ROOT / "tests" / "eval" / name
+    for path in sorted((PROJECT_ROOT / "tests" / "eval").glob("*.yaml")):
+        if path.name == "blind.yaml":
+            continue
         for item in yaml.safe_load(path.read_text(encoding="utf-8")):
             if item.get("expect") != ["SAFETY"]:
                 questions.append(str(item["q"]))
     return questions
 
 
+def _pieces(texts: list[str]) -> list[str]:
+    """The sentences and windows of calm messages. Triage classifies a long message piece
+    by piece, each read alone and out of context ("I'm finally clean of it."), so the
+    classifier must learn pieces calm as it reads them, not only whole messages. Pieces of
+    every message of two or more, not only the long ones, for enough of them; never of a
+    message that is calm only as a whole (a past event, a question about a risk)."""
+    return sorted({piece for text in texts if len(pieces := split(text)) > 1
+                   for piece in pieces} - set(texts))
+
+
 def main() -> None:
     parser = training_arguments(__doc__.splitlines()[0], MODEL_PATH, 0.01, 0.05)
     parser.add_argument("--cache", type=Path, default=None,
                         help="keep the embeddings in this .npy file between runs")
-    parser.add_argument("--with-dev", action="store_true",
-                        help="train on the crisis dev sets too")
     args = parser.parse_args()
 
-    items = [item for path in (CORPUS, EXTRA)
-             for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
-    dev = {path.name: [i for i in yaml.safe_load(path.read_text(encoding="utf-8"))
-                       if i["lang"] == "en"] for path in DEV_SETS}
-    if args.with_dev:
-        items += [item for name in sorted(dev) for item in dev[name]]
-    if args.with_dev:
-        source = np.array(["corpus"] * (len(items) - sum(len(v) for v in dev.values()))
-                          + [name for name in sorted(dev) for _ in dev[name]])
-    else:
-        source = np.array(["corpus"] * len(items))
+    items: list[dict[str, str]] = []
+    names: list[str] = []
+    for path in (CORPUS, EXTRA, *DEV_SETS):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+            if item["lang"] == "en":  # the encoder is English; phrase lists do the rest
+                items.append(item)
+                names.append("corpus" if path in (CORPUS, EXTRA) else path.name)
     kb = load_knowledge_base(bundled_faq())
     ordinary = sorted({p for e in kb.entries for p in (e.question, *e.alternates)}
                       | set(_eval_questions()))
-    texts = [str(i["text"]) for i in items] + ordinary
-    source = np.concatenate([source, np.array(["corpus"] * len(ordinary))])
-    labels = np.array([i["label"] != "calm" for i in items] + [False] * len(ordinary), float)
+    calm_texts = ordinary + [str(i["text"]) for i in items
+                             if i["label"] == "calm" and i["category"] in PLAIN_CALM]
+    pieces = _pieces(calm_texts)
+    texts = [str(i["text"]) for i in items] + ordinary + pieces
+    source = np.array(names + ["questions"] * len(ordinary) + ["pieces"] * len(pieces))
+    labels = np.array([i["label"] != "calm" for i in items]
+                      + [False] * (len(ordinary) + len(pieces)), float)
     group = [str(i["category"]) if i["label"] == "calm" else "crisis" for i in items]
-    group += ["faq question"] * len(ordinary)
-    english = np.array([i["lang"] == "en" for i in items] + [True] * len(ordinary))
-    english_mask = english.copy()
-    print(f"{int(labels.sum())} crisis, {int((1 - labels).sum())} calm "
-          f"({len(ordinary)} of them ordinary questions); encoding...")
+    group += ["faq question"] * len(ordinary) + ["piece of a message"] * len(pieces)
+    print(f"{int(labels.sum())} crisis, {int((1 - labels).sum())} calm ({len(ordinary)} "
+          f"ordinary questions, {len(pieces)} pieces of calm messages); encoding...")
     encoder = MiniLMEncoder()
     if args.cache is not None and args.cache.exists():
         x = np.load(args.cache)
@@ -97,9 +108,6 @@ def main() -> None:
         x = encoder.encode(texts).astype(np.float64)
         if args.cache is not None:
             np.save(args.cache, x)
-    # The encoder is English; other languages are left to the phrase lists.
-    x, labels, english, source = x[english], labels[english], english[english], source[english]
-    group = [g for g, keep in zip(group, english_mask, strict=True) if keep]
 
     rng = np.random.default_rng(10)
     folds = rng.permutation(len(labels)) % args.folds
@@ -116,7 +124,8 @@ def main() -> None:
               f"false alarms {hits[labels == 0].mean():6.1%}")
     # The most recall the issue's false-alarm budgets allow: ordinary questions <= 1%,
     # calm messages with scary words <= 5% (out of fold, classifier alone).
-    plain = np.array([g in ("faq question", "ordinary", "schedule") for g in group])
+    plain = np.array([g in ("faq question", "ordinary", "schedule", "piece of a message")
+                      for g in group])
     threshold = lowest_threshold(out_of_fold, labels, plain, args.plain_alarms,
                                  args.scary_alarms)
     fired = out_of_fold >= threshold
@@ -132,19 +141,13 @@ def main() -> None:
         print(f"    {name:<28} {fired[mask].mean():6.1%}  ({mask.sum()})")
 
     w, b = fit(x, labels)
-    print("\nPer set at that threshold (dev sets: out of fold if trained on, else unseen):")
-    for name in ("corpus", *sorted(dev)):
-        if name in set(source):
-            mask, p = source == name, out_of_fold
-            y = labels[mask]
-        else:
-            held = dev[name]
-            p = 1.0 / (1.0 + np.exp(-(encoder.encode([str(i["text"]) for i in held])
-                                      .astype(np.float64) @ w + b)))
-            mask, y = np.ones(len(held), bool), np.array([i["label"] != "calm" for i in held])
-        hits = p[mask] >= threshold if name in set(source) else p >= threshold
-        print(f"  {name:<20} recall {hits[y == 1].mean():6.1%} ({int(y.sum())})   "
-              f"false alarms {hits[y == 0].mean():6.1%} ({int((y == 0).sum())})")
+    print("\nPer source at that threshold (out of fold):")
+    for name in sorted(set(source)):
+        mask = source == name
+        hits, y = fired[mask], labels[mask]
+        crisis = f"recall {hits[y == 1].mean():6.1%} ({int(y.sum())})" if y.any() else " " * 20
+        print(f"  {name:<24} {crisis}   false alarms {hits[y == 0].mean():6.1%} "
+              f"({int((y == 0).sum())})")
     model = CrisisClassifier(w.astype(np.float32), b, threshold, encoder.name)
     model.save(args.out)
     print(f"\nWrote {args.out} (trained on all {len(labels)} English items, "
