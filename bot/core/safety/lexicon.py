@@ -33,11 +33,12 @@ from bot.core.safety.hit import Hit
 LEXICON_PATH = Path(__file__).with_name("crisis_lexicon.yaml")
 _STANDALONE = ("ideation", "self_harm", "emergency_now")
 _COUNT = re.compile(
-    r"(?<!\w)(?<!at )(?<!od )(?<!since )([5-9]|[1-9]\d{1,2})(?!\w)(?! (lat|years|am|pm|ans|anos|"
-    r"anni|jahre|jahren|let|lata|lat|лет|года|год|років|роки|"
-    r"рік))"
+    r"(?<![\w.,])(?<!at )(?<!od )(?<!since )(?<!\d )([5-9]|[1-9]\d{1,2})(?![\w.,])"
+    r"(?! ?(lat|years?|yrs?|yo|am|pm|ans|anos|anni|jahre|jahren|let|lata|weeks?|days?|months?|"
+    r"hours?|mins?|minutes?|tabs open|лет|года|год|років|роки|рік)\b)"
 )
-"""A count of five or more ("took 12"), not a time or an age ("at 8", "19 years")."""
+"""A count of five or more ("took 12"), not a time, a span or an age ("at 8", "19 years",
+"a 6 yr old"), nor a decimal's part ("0.5 a pop", folded to "0 5")."""
 _LOOKALIKES = str.maketrans("aceiopxyk", "асеіорхук")
 """Latin letters typed inside Cyrillic words ("всi" with a Latin i), as their Cyrillic twins."""
 _MIXED_WORD = re.compile(r"\w*[\u0400-\u04ff]\w*")
@@ -109,8 +110,9 @@ class LanguageLexicon:
                     phrase = match.group(0)
                     return Hit(kind, phrase, match.start(), phrase in self.weak, self.lang)
         if self.overdose is not None:
-            quantity = (self.quantities.search(text) if self.quantities else None) \
-                or _COUNT.search(text)
+            quantity = next((m for m in self.quantities.finditer(text) if outside(m)), None) \
+                if self.quantities else None
+            quantity = quantity or _COUNT.search(text)
             if quantity is not None:
                 taken = [m for m in self.overdose.finditer(text)
                          if m.group(0) != quantity.group(0) and outside(m)]

@@ -32,6 +32,10 @@ _AMOUNT = (r"(\d{2,}|[5-9]|(five|six|seven|eight|nine|ten|eleven|twelve|fifteen|
            r"prescription|"
            r"stash|oxy\w*|painkillers|sleeping pills|benzos|xanax|opioids)|"
            r"a (bottle|box|pack|packet|strip|sheet|blister))")
+_SPANS = (r"(seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|yrs?|"
+          r"times|tries|attempts|goes|nerves|nervios|anxiety|stress|energy|trouble|problems|"
+          r"questions|homework|work|pressure|patience|experience|friends|people|kids)\b")
+"""What an amount after "took" or "has" measures when it is no dose: time, tries, feelings."""
 _RELATIVE_CHILD = (r"(kid|child|son|daughter|baby|toddler|little one|year old|yo|\d+ ?yo|"
                    r"niece|nephew|grandson|granddaughter|boy|girl)")
 
@@ -52,7 +56,8 @@ _STRONG = {
     "want to die": rf"\b{_WANT} (to |2 )?(die|be dead|not be alive|not exist|disappear forever|end "
                    rf"(it|it all|everything|things|my life|his life|her life|their life)|not wake "
                    rf"up|never wake up|sleep forever|stop existing|be gone)\b(?! (of|if|than|"
-                   rf"laughing|when)\b)(?! for (?!(days|weeks|months|years|ages|a (while|long "
+                   rf"laughing|when|a little)\b)(?! for (?!(days|weeks|months|years|ages|a (while|"
+                   rf"long "
                    rf"time|few (days|weeks|months))|so long|a year|ever|now|good)\b))",
     "wish dead": r"\bwish(es|ed)? (i|he|she|they) (was|were|would be|could be) (dead|gone|never "
                  r"born)|\bbetter off (dead|without (me|him|her|them))|\brather be dead",
@@ -153,8 +158,9 @@ _STRONG = {
                      r"(have|has|got|have got) (way )?(more than (that|enough)|that many|plenty)\b",
     "self-harm act": rf"\b(cut|cuts|cutting|burn|burns|burned|burnt|burning|stab|stabbed|stabbing|"
                      rf"hurt|hurts|hurting|harm|harms|harming|harmed|punch|punching|hit|hitting|"
-                     rf"starv\w+|scratch\w*|carv\w+) {_SELVES}\b|\b(been|started|keep|kept|still|"
-                     rf"back to|again) (cutting|burning|self harming)\b|\b(slit|cut|slash|slashed|"
+                     rf"starv\w+|scratch\w*|carv\w+) {_SELVES}\b|(?<!nose )(?<!eyes )(?<!skin )"
+                     rf"(?<!throat )(?<!it )\b(been|started|keep|kept|still|back to|again) "
+                     rf"(cutting|burning|self harming)\b|\b(slit|cut|slash|slashed|"
                      rf"slitting|cutting) (my |his |her |their )?(wrists?|veins?|throat)|\b(till|"
                      rf"until) (they|it|i|he|she) (bleed|bleeds|bled)\b|\b(relapsed|relapse|"
                      rf"relapsing|relapses) (on|into|with|back into) (self ?harm\w*|cutting|"
@@ -168,17 +174,22 @@ _STRONG = {
                      rf"razor|razor blade|blade|knife|scissors|box cutter|compass|hot (iron|"
                      rf"metal|spoon))\b(?!.*\b(accident\w*|slipped|while (cooking|shaving|"
                      rf"chopping)))",
-    "overdose report": rf"\b{_TAKE} (like |about |around |maybe |over |at least |almost |nearly "
-                       rf")?{_AMOUNT}\b|\b(whole|entire) (bottle|prescription|supply|pack|packet|"
+    "overdose report": rf"(?<!not want to )(?<!not wanna )(?<!never )\b{_TAKE} (like |about |"
+                       rf"around |maybe |over |at least |almost |nearly )?{_AMOUNT}\b"
+                       rf"(?! (of )?({_SPANS}|tabs open))|\b(whole|entire) (bottle|prescription|"
+                       rf"supply|pack|packet|"
                        rf"box|vial|blister|strip)\b|\b(do not|does not|no idea|not sure) (know "
                        rf")?how many (i |he |she |they )?(took|swallowed|ate|had)|\b(i|he|she|"
                        rf"they|we|just|has|have) (overdosed|od|od would|oded|od d)\b|\b(oded|od "
-                       rf"d)\b|\b(did|done|used|sprayed|took|taken|had|snorted|injected) (like |"
+                       rf"d)\b|\b(did|done|used|sprayed|took|taken|had|snorted|injected|put on|"
+                       rf"applied|stuck on) (like |"
                        rf"about "
                        rf"|around |maybe |over |at least )?(\d{{2,}}|[5-9]|ten|twelve|fifteen|"
                        rf"twenty|"
-                       rf"thirty|forty|fifty) (sprays|pumps|puffs|squirts|doses|shots|hits|"
-                       rf"injections)\b.{{0,25}}\b(at once|in one go|at one time|all at once|in "
+                       rf"thirty|forty|fifty|three|four) (\w+ )?(sprays|pumps|puffs|squirts|doses|"
+                       rf"shots|"
+                       rf"hits|injections|patches)\b.{{0,25}}\b(at once|in one go|at one time|all "
+                       rf"at once|in "
                        rf"an hour)\b|\b{_TAKE} (my|his|her|their) (\w+ )?(meds|medication|"
                        rf"medicine|pills|tablets|dose|doses|insulin)\b.{{0,15}}\b(three|four|five|"
                        rf"several|multiple|[3-9]) times (over|by (accident|mistake)|the (usual )?"
@@ -204,7 +215,7 @@ _STRONG = {
                  r"\bbreathing (is |are )?(really |very |so )?(slow|shallow|weird|strange)|"
                  r"\bgasping\b|\bchoking\b",
     "turning blue": r"\b(lips|face|skin|he|she|they|is|are) (are |is )?(turning |turned |going "
-                    r")?blue\b",
+                    r"|look |looks |looking )?blue\b",
     "collapse now": rf"\b{_WHO} (is|are|am|just|has|have|keeps?|started) (seizing|convulsing|"
                     rf"fitting|having a seizure|having seizures|having a stroke|having a heart "
                     rf"attack|unconscious|unresponsive|collapsed|passed out|fainted|not "
@@ -217,7 +228,9 @@ _STRONG = {
     "stroke signs": r"\bface (is |are )?droop|\bdroop(ing|y)? (face|on one side|mouth)|\bslurr(ed|"
                     r"ing)|\bone side of (my|his|her|their) (body|face)|\b(can not|could not) "
                     r"(lift|move|feel) (my|his|her|their) (arm|leg|face|hand)|\bwords (come|"
-                    r"coming|came) out wrong|\bworst headache|\b(arm|leg|hand|face) (suddenly "
+                    r"coming|came) out wrong|\bworst headache|\bsudden(ly)? (vision loss|loss of "
+                    r"vision|"
+                    r"blindness|lost (the )?(vision|sight))|\b(arm|leg|hand|face) (suddenly "
                     r")?(went|goes|going|gone|has gone|is|feels) (weak|limp|numb|dead|"
                     r"floppy)\b(?! (after|from) (sleeping|lying|sitting))(.{0,40})\b(can not|"
                     r"cannot|"
@@ -233,7 +246,7 @@ _STRONG = {
                 r"badly|so much)|\bbleeding (will not|would not|does not|can not) stop|\b(will "
                 r"not|would not|does not) stop bleeding|\bblood everywhere",
     "dying now": r"\bfeel(s|ing)? like (i am|i m|he is|she is) dying\b|\b(i am|i think i am|he is|"
-                 r"she is|they are) dying\b(?! (to|of laughter|of boredom|for))",
+                 r"she is|they are) dying\b(?! (to|of laughter|of boredom|for|here|over here|lol))",
     "plans and hints": rf"\b(have|got|made) a plan\b(?! (for|to (take|use|start|try|taper|stop|"
                        rf"buy|ask)))|\bwill (it|this|that) kill me\b|\basking for (me|my ?self)\b|"
                        rf"\b(do not|dont) try to stop me\b|\b(bought|got|have) a gun\b|\b(no|any) "
@@ -254,10 +267,13 @@ _WEAK = {
     "suicide word": r"\bsu[i1]c[i1]d|\bsuicd|\bsucid|\bsuiside",
     "self-harm word": r"\bself ?harm|\bself ?injur",
     "overdose word": r"\bover ?dos(e|ed|es|ing)\b|\boverdosd",
-    "reaction word": r"\banaphyla|\bsevere (allergic )?reaction|\bseiz(ure|ures|ing)\b|\bconvuls|"
+    "reaction word": r"\banaphyla|\bsevere (allergic )?reaction|\bseiz(ure|ures)\b|\bseizing\b(?! "
+                     r"(the |my |our |your |their |a )?(parcels?|packages?|shipments?|orders?|"
+                     r"goods|imports?|products?|assets|property|vials|peptides|mail))|\bconvuls|"
                      r"\bheart attack\b|\bstroke\b|\bchest (pain|pains|tight|tightness|"
                      r"pressure)\b|\b(passed|passing) out\b|\bfaint(ed|ing)\b|\bcollaps(ed|ing)\b",
-    "throat or face swelling": r"\bthroat (is |feels |keeps )?(closing|swelling|swollen|tight)|"
+    "throat or face swelling": r"\bthroat (is |feels |keeps |has been |started )?(closing|"
+                               r"swelling|swollen|tight)|"
                                r"\b(tongue|tounge|lips?|throat) (feels?|is|are|looks?|getting|"
                                r"going|got) (huge|fat|too big|massive|enormous|so big)\b|"
                                r"\b(tongue|lips?|face|mouth|eyes?) (is |are |keeps )?(swelling|"
@@ -279,7 +295,8 @@ _RISK_TALK = re.compile(
     r"hypothetically|antidote|reports of|prevention)\b|\bif (i|you|someone|he|she)\b"
 )
 _PAST = re.compile(
-    r"\b(in|back in) (19|20)\d\d\b|\b(\d+|a|one|a few|few|couple|several|two|three|many|ten)"
+    r"\b(in|back in) (19|20)\d\d\b|\b(\d+|a|one|a few|few|couple|several|two|three|four|five|"
+    r"six|seven|eight|nine|many|ten|twenty)"
     r" (of )?(years?|months?|yrs) (ago|back)\b|\blast (year|month|summer|winter|spring|fall|"
     r"decade)\b|\bwhen i was\b|\bas a (kid|child|teen|teenager)\b|\bused to\b|\bin the past\b"
     r"|\bback in (uni|college|school|high school|the day)\b"
@@ -288,6 +305,9 @@ _PAST = re.compile(
     r"\b(stopped|quit) .{0,30}\bago\b|\bdisorder\b|\bin college\b|\bwhen (he|she) was\b|"
     r"\b(a long time|long|ages|many years|decades) ago\b|\b(been|stayed|kept|remained) (stable|"
     r"well|clean|sober|in recovery) (for|since)\b"
+    r"|\bsurvivor of\b|\bas a (baby|toddler)\b|\bin my (teens|twenties|thirties|forties|20s|30s)\b"
+    r"|\bback in (january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b"
 )
 _MESSAGE = {
     "date chosen": r"\b(picked|chosen|chose|set|decided on|settled on|circled) (a|the) (date|"

@@ -71,13 +71,15 @@ _EARLIER = [
     r"\bface (is )?droop", r"\bslurr(ed|ing)", r"\bone side of (my|his|her|their) (body|face)",
     r"\b(can not|cant) (lift|move|feel) (my|his|her) (arm|leg|face|hand)",
     r"\bwords (come|coming|came) out wrong\b", r"\bsuddenly confused\b",
-    r"\bworst headache\b", r"\bseiz(ure|ing)", r"\bconvuls",
+    r"\bworst headache\b", r"\bseizure", r"\bseizing\b(?! (the |my |our |their )?(parcels?|"
+    r"packages?|shipments?|orders?|goods|imports?|mail))", r"\bconvuls",
     r"\bfitting\b.{0,20}\b(floor|ground)", r"\b(passed|passing|pass) out\b",
     r"\bfaint(ed|ing)\b", r"\bblack(ing|ed)? out\b", r"\bunconscious\b", r"\bunresponsive\b",
     r"\b(not|is not|are not) responding\b", r"\b(not|wo not|will not|can not) (waking|wake)"
     r" (up|him|her|them)\b", r"\b(turning|turned|going) blue\b",
     r"\bheart (is )?(racing|pounding) .*(faint|dizzy|chest|breath|dying)",
-    r"\bfeel(s|ing)? like (i am|i m|im) dying\b", r"\b(i am|im|i m) dying\b(?! to)",
+    r"\bfeel(s|ing)? like (i am|i m|im) dying\b",
+    r"\b(i am|im|i m) dying\b(?! (to|here|over here|lol))",
     r"\bhigh fever\b.{0,40}\b(shak|chill|rigid|confus|stiff)", r"\b(redness|red) .{0,25}spreading",
     r"\bmuscles? (are |is )?(rigid|stiff)\b.{0,40}\b(fever|confus)", r"\brigid muscles\b",
     r"\b(vomiting|throwing up|coughing up) blood\b", r"\bbleeding (heavily|a lot|badly)\b",
