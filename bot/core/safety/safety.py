@@ -174,6 +174,28 @@ _STRONG = {
                      rf"razor|razor blade|blade|knife|scissors|box cutter|compass|hot (iron|"
                      rf"metal|spoon))\b(?!.*\b(accident\w*|slipped|while (cooking|shaving|"
                      rf"chopping)))",
+    "self-harm now": r"\b(hitting|bang|bangs|banging|bashing|smashing) "
+                     r"(my|his|her|their) head (against|on|into) (the |a )?(wall|floor|door|desk)"
+                     r"|\b(cutting|burning) (again|at night|tonight|every night|every day|daily|"
+                     r"deeper)\b|\b(opened|opening|reopened) (up )?(the |my |his |her )?(old )?"
+                     r"(scars|wounds|cuts)\b|\b(pour|poured|pouring) (boiling|hot) water on "
+                     r"(my|his|her|their) (hand|arm|skin|leg|wrist)s?\b",
+    "means set up": r"\b(belt|rope|cord|cable|scarf|sheet) .{0,25}\b(over|to|around|on) (the |a |"
+                    r"my )?(closet|wardrobe|door|rod|rail|beam|hook|banister|ceiling)\b|\b(test|"
+                    r"tested|testing) (if |whether )?it (holds|held|will hold|would hold) (my|his|"
+                    r"her) weight\b|\b(grill|charcoal|bbq)\b.{0,40}\b(bathroom|bedroom|car|"
+                    r"garage)\b.{0,60}\b(taped|sealed|blocked)\b|\bair (into|in) (a|my|his|her) "
+                    r"vein\b|\bmethod (is |s )?(sorted|chosen|ready|picked|decided)\b|\b(going "
+                    r"to|gonna|thinking about|thinking of|about to|planning to|want to|will) "
+                    r"(drive|driving|swerve|swerving|crash|crashing) (\w+ ){0,3}(into|off) (a |the "
+                    r"|an )?(wall|truck|tree|bridge|cliff|coast road|oncoming|lorry|river|lake)\b",
+    "on purpose": r"\b(took|mixed|swallowed|injected|drank|downed|ate) .{0,50}\bon purpose\b"
+                  r"|\b(whole|entire|all (of )?(my|his|her|their)) (\w+ ){0,3}(pills|meds|"
+                  r"tablets|methadone|insulin|supply|prescription|medication)\b.{0,20}\b(at "
+                  r"once|in one go|all at once)\b",
+    "slang now": r"\bctb (soon|tonight|today|now|this weekend)\b|\b(gonna|going to|will|about "
+                 r"to|might) sudoku\b|\bsh ?ing (again|agian)\b|\b(do not|dont) (wanna|want "
+                 r"to) (b|be) here (no )?(mor|more|anymore|no more)\b",
     "overdose report": rf"(?<!not want to )(?<!not wanna )(?<!never )\b{_TAKE} (like |about |"
                        rf"around |maybe |over |at least |almost |nearly )?{_AMOUNT}\b"
                        rf"(?! (of )?({_SPANS}|tabs open))|\b(whole|entire) (bottle|prescription|"
