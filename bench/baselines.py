@@ -89,7 +89,7 @@ def bm25_scorer(kb: KnowledgeBase) -> Scorer:
 def minilm_scorer(kb: KnowledgeBase, rankers: Hybrid) -> Scorer:
     """all-MiniLM-L6-v2 alone: each entry's best cosine over its texts."""
     semantic = SemanticRanker(kb, rankers.queries)
-    return lambda question: np.asarray(semantic.similarities(question)[0], dtype=float)
+    return lambda question: np.asarray(semantic.similarities(question).entries, dtype=float)
 
 
 def zscore_fusion(*scorers: Scorer) -> Scorer:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.content.knowledge import Entry, KnowledgeBase
+from bot.matching.focus import question_of
 from bot.matching.lexical import Evidence, Matcher
 from bot.matching.ranking import Candidate, Ranking
 from bot.matching.scoring import FEATURES as LEXICAL_FEATURES
@@ -34,6 +35,7 @@ FEATURES = (
     "unknown",
     "missing_subject",
     "exact",
+    "uncovered",
 )
 """What each column of a fused feature row means:
 
@@ -44,11 +46,13 @@ FEATURES = (
 - unknown: share of the question's word weight in words no entry uses ("price", "fridge")
 - missing_subject: 1 when the question names a rare word that only other entries use
 - exact: 1 when the question is, once normalized, one of the entry's own phrases
+- uncovered: the question's best cosine with a subject the source never covers, minus the
+  entry's cosine ("how cold should it be kept" is nearer "storage" than any entry)
 """
 
 
-MODEL = ScoringModel(weights=(4.7392, 1.3013, 11.9369, 5.1716, -0.012, -0.4914, 0.3408),
-                     bias=-7.5938)
+MODEL = ScoringModel(weights=(4.8928, -0.8043, 11.8054, 5.0256, 0.2579, -0.4766, 0.3285,
+                              -3.3788), bias=-7.1021)
 """Fitted by bench/fit_scorer.py; paste its output here after refitting."""
 
 
@@ -80,8 +84,9 @@ class HybridRanker:
         return self.lexical.kb
 
     def evidence(self, question: str) -> FusedEvidence:
-        lexical = self.lexical.evidence(question)
-        cosines, help_similarity = self.semantic.similarities(question)
+        lexical = self.lexical.evidence(question_of(question))
+        similar = self.semantic.similarities(question)
+        cosines, help_similarity = similar.entries, similar.help
         lexical_p = self.lexical.model.probability(lexical.features)
         lexical_of = dict(zip(lexical.entries, lexical_p, strict=True))
         semantic_order = [int(i) for i in np.argsort(-cosines, kind="stable")]
@@ -110,6 +115,7 @@ class HybridRanker:
                 unknown,
                 float(bool(missing)),
                 float(lexical.exact[at]) if at is not None else 0.0,
+                similar.uncovered - float(cosines[entry]),
             ))
         features = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
         return FusedEvidence(lexical, entries, features, help_similarity, lacking)

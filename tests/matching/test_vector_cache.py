@@ -44,7 +44,8 @@ def test_a_restart_reads_every_vector_back(kb: KnowledgeBase, model: MiniLMEncod
     restarted = SemanticRanker(kb, CachedEncoder(again, tmp_path))
     assert again.embedded == []
     question = "will it make me sleepy at work"
-    assert np.allclose(built.similarities(question)[0], restarted.similarities(question)[0])
+    assert np.allclose(built.similarities(question).entries,
+                       restarted.similarities(question).entries)
 
 
 def test_an_edited_entry_embeds_only_its_new_text(kb: KnowledgeBase, model: MiniLMEncoder,
