@@ -288,7 +288,8 @@ _STRONG = {
 _WEAK = {
     "suicide word": r"\bsu[i1]c[i1]d|\bsuicd|\bsucid|\bsuiside",
     "self-harm word": r"\bself ?harm|\bself ?injur",
-    "overdose word": r"\bover ?dos(e|ed|es|ing)\b|\boverdosd",
+    "overdose word": r"\bover ?dos(e|ed|es|ing)\b(?! on (coffee|caffeine|sugar|work|"
+                     r"spreadsheets|netflix|memes|information|chocolate|candy|podcasts))|\boverdosd",
     "reaction word": r"\banaphyla|\bsevere (allergic )?reaction|\bseiz(ure|ures)\b|\bseizing\b(?! "
                      r"(the |my |our |your |their |a )?(parcels?|packages?|shipments?|orders?|"
                      r"goods|imports?|products?|assets|property|vials|peptides|mail))|\bconvuls|"
@@ -327,7 +328,8 @@ _PAST = re.compile(
     r"\b(stopped|quit) .{0,30}\bago\b|\bdisorder\b|\bin college\b|\bwhen (he|she) was\b|"
     r"\b(a long time|long|ages|many years|decades) ago\b|\b(been|stayed|kept|remained) (stable|"
     r"well|clean|sober|in recovery) (for|since)\b"
-    r"|\bsurvivor of\b|\bas a (baby|toddler)\b|\bin my (teens|twenties|thirties|forties|20s|30s)\b"
+    r"|\bin (high|middle|grade) school\b|\bsurvivor of\b|\bas a (baby|toddler)\b"
+    r"|\bin my (teens|twenties|thirties|forties|20s|30s)\b"
     r"|\bback in (january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b"
 )
@@ -352,8 +354,9 @@ _FRAME = re.compile(
     r"therapist|counsel+or|social worker|journalist|reporter|writer|author|teacher|lecturer|"
     r"facilitator|volunteer|moderator|clinician|toxicologist|epidemiologist|pharmacologist|"
     r"crisis worker|peer worker|case worker|caseworker)\b|^(\w+ ){0,3}(nurse|doctor|"
-    r"pharmacist|paramedic|researcher|student|clinician|toxicologist|epidemiologist|journalist)"
-    r" (here|revising|studying|compiling|writing|researching|asking|working on|looking)\b|"
+    r"pharmacist|paramedic|researcher|student|clinician|toxicologist|epidemiologist|journalist|"
+    r"counsel+or|therapist|psychologist|psychiatrist) (here|revising|studying|compiling|writing|"
+    r"researching|asking|working on|looking)\b|"
     r"\bi (facilitate|run|lead|moderate|host|coordinate|organi[sz]e) (a |an |the |our )?(\w+ )"
     r"{0,2}(support |peer |recovery |bereavement )?(group|circle|forum|helpline|workshop)\b|"
     r"\b(for|writing|researching|working on) (my|an|a|our|the) (article|paper|thesis|"
@@ -417,19 +420,19 @@ def find(normalized: str) -> Hit | None:
             if _DISTANT_PAST.search(normalized) and not _STILL.search(normalized):
                 continue
             return Hit(name, match.group(0), match.start())
-        if _used_over_a_course(match.group(0), normalized):
+        if used_over_a_course(match.group(0), normalized):
             continue
         if not past and not _HYPOTHESIS.search(normalized[: match.start()]):
             return Hit(name, match.group(0), match.start())
     for name, pattern in _WEAK_RE.items():
         for match in pattern.finditer(normalized):
             if not _NEGATED.search(normalized[: match.start()].rstrip()) \
-                    and not _used_over_a_course(match.group(0), normalized):
+                    and not used_over_a_course(match.group(0), normalized):
                 return Hit(name, match.group(0), match.start(), weak=True)
     return None
 
 
-def _used_over_a_course(matched: str, normalized: str) -> bool:
+def used_over_a_course(matched: str, normalized: str) -> bool:
     """A vial or a bottle finished over days or weeks: a schedule, not an overdose."""
     return bool(_CONTAINER.search(matched) and _COURSE.search(normalized))
 

@@ -224,6 +224,8 @@ def _by_pattern(piece: str, framed: bool = False,
     hit = lexicon.find(piece)
     if hit is None or (hit.weak and (framed or _risk_talk(piece, normalized))):
         return None
+    if hit.name == "overdose" and safety.used_over_a_course(hit.matched, normalized):
+        return None  # "went through the whole bottle in 10 days": a schedule
     if (hit.lang == "en" and safety.is_past_or_hypothesis(normalized)) or history:
         return None
     own = lexicon.lexicon(hit.lang)
