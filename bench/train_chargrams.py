@@ -89,6 +89,12 @@ def main() -> None:
         w, b = fit(subset(rows, ~test), labels[~test])
         out_of_fold[test] = 1 / (1 + np.exp(-(subset(rows, test).dot(w) + b)))
 
+    print("\nOut of fold, by threshold:")
+    for t in (0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98):
+        fired = out_of_fold >= t
+        print(f"  {t:.2f}  crisis caught {fired[labels == 1].mean():6.1%}   ordinary or chat "
+              f"alarmed {fired[plain & (labels == 0)].mean():5.1%}   calm with scary words "
+              f"alarmed {fired[~plain & (labels == 0)].mean():5.1%}")
     threshold = lowest_threshold(out_of_fold, labels, plain, args.plain_alarms,
                                  args.scary_alarms)
     hits = out_of_fold >= threshold
