@@ -51,8 +51,8 @@ FEATURES = (
 """
 
 
-MODEL = ScoringModel(weights=(4.8928, -0.8043, 11.8054, 5.0256, 0.2579, -0.4766, 0.3285,
-                              -3.3788), bias=-7.1021)
+MODEL = ScoringModel(weights=(4.8988, -0.8128, 11.7825, 5.0175, 0.2612, -0.4738, 0.3291,
+                              -3.389), bias=-7.0964)
 """Fitted by bench/fit_scorer.py; paste its output here after refitting."""
 
 

@@ -113,7 +113,9 @@ class SemanticRanker:
         text = " ".join(clean(question)[0].split()) or " "
         parts = [p for p in _QUESTION_PARTS.split(text)
                  if len(p.split()) >= MIN_PART_WORDS][:MAX_PARTS]
-        vectors = self._encoder.encode([text, *parts] if len(parts) > 1 else [text])
+        # "Olá! What you can do?": the greeting is too short to be a part, and the one part
+        # left is the question without it, so it is compared as well.
+        vectors = self._encoder.encode([text, *parts] if parts and parts != [text] else [text])
         if not len(self._vectors):
             return Similarities(np.zeros(0, dtype=np.float32), 0.0, 0.0)
         cosines = (self._vectors @ vectors.T).max(axis=1)

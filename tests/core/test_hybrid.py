@@ -48,6 +48,7 @@ def test_subjects_the_source_never_covers_are_never_answered(
     "what kind of things can you tell me about?",
     "are you a doctor or a computer program?",
     "where does your information come from?",
+    "Olá! What you can do?",  # the greeting is too short a part to be compared alone
 ])
 def test_questions_about_the_bot_reach_help_by_meaning(hybrid_responder: Responder,
                                                        question: str) -> None:
