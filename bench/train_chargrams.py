@@ -9,6 +9,10 @@ of ordinary questions and chat, 2% of calm messages with scary words. Random fol
 a model (one writer's wordings fall on both sides): the English classifier, chosen this way
 at the full budgets, sent three to four times as many strangers' ordinary questions to
 safety as its folds had. The figure that counts is a blind set's.
+A message that tells rather than asks (no question, no mention of Selank, more than five
+words, not a greeting, a dated past or an idiom) gets the lowest bar that keeps the same
+budgets with every other message held to the first: ordinary messages to this bot ask,
+and crises mostly tell.
 Writes `bot/core/safety/chargram_model.npz`, trained on everything.
 
     python bench/train_chargrams.py [--out PATH] [--leave-out crisis_dev_5.yaml]
@@ -25,6 +29,7 @@ import yaml
 from logistic import fit_logistic, lowest_threshold, training_arguments
 
 from bot.core.safety.chargrams import BUCKETS, MODEL_PATH, CharGramClassifier, features
+from bot.core.safety.triage import tells_rather_than_asks
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CRISIS_SETS = PROJECT_ROOT / "tests" / "core" / "safety"
@@ -97,8 +102,20 @@ def main() -> None:
               f"alarmed {fired[~plain & (labels == 0)].mean():5.1%}")
     threshold = lowest_threshold(out_of_fold, labels, plain, args.plain_alarms,
                                  args.scary_alarms)
-    hits = out_of_fold >= threshold
-    print(f"\nthreshold {threshold:.3f} (out of fold):")
+    # A message that tells rather than asks gets a lower bar, chosen within the same budgets
+    # with every other message held to the first.
+    statement = np.array([tells_rather_than_asks(str(i["text"]), i["lang"]) for i in items])
+    statement_threshold = threshold
+    for candidate in np.arange(threshold, 0.5, -0.005):
+        fired = np.where(statement, out_of_fold >= candidate, out_of_fold >= threshold)
+        if (fired[plain & (labels == 0)].mean() > args.plain_alarms
+                or fired[~plain & (labels == 0)].mean() > args.scary_alarms):
+            break
+        statement_threshold = float(candidate)
+    hits = np.where(statement, out_of_fold >= statement_threshold, out_of_fold >= threshold)
+    print(f"\nthreshold {threshold:.3f}, {statement_threshold:.3f} for a statement ("
+          f"{statement[labels == 1].mean():.0%} of crises, "
+          f"{statement[labels == 0].mean():.0%} of calm messages) (out of fold):")
     print(f"  crisis caught {hits[labels == 1].mean():6.1%}   ordinary or chat alarmed "
           f"{hits[plain & (labels == 0)].mean():5.1%}   calm with scary words alarmed "
           f"{hits[~plain & (labels == 0)].mean():5.1%}")
@@ -110,7 +127,8 @@ def main() -> None:
 
     w, b = fit(Sparse(rows), labels)
     languages = tuple(sorted(set(langs)))
-    CharGramClassifier(w.astype(np.float32), b, threshold, languages).save(args.out)
+    CharGramClassifier(w.astype(np.float32), b, threshold, languages,
+                       statement_threshold).save(args.out)
     print(f"\nwrote {args.out}")
 
 

@@ -48,17 +48,29 @@ class CharGramClassifier:
     threshold: float
     languages: tuple[str, ...]
     """The languages it was trained for and is applied to."""
+    statement_threshold: float | None = None
+    """The bar for a message that tells rather than asks (`triage.tells_rather_than_asks`):
+    ordinary messages ask about Selank, crises tell, so a statement needs less; None: the
+    same bar as any message."""
+
+    @property
+    def bar_for_statements(self) -> float:
+        return self.threshold if self.statement_threshold is None else self.statement_threshold
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> CharGramClassifier:
         with np.load(path, allow_pickle=False) as data:
+            statement = float(data["statement_threshold"]) if "statement_threshold" in data \
+                else None
             return cls(weights=np.asarray(data["weights"], dtype=np.float32),
                        bias=float(data["bias"]), threshold=float(data["threshold"]),
-                       languages=tuple(str(lang) for lang in data["languages"]))
+                       languages=tuple(str(lang) for lang in data["languages"]),
+                       statement_threshold=statement)
 
     def save(self, path: Path) -> None:
         np.savez_compressed(path, weights=self.weights, bias=np.float32(self.bias),
                             threshold=np.float32(self.threshold),
+                            statement_threshold=np.float32(self.bar_for_statements),
                             languages=np.array(self.languages))
 
     def probability(self, text: str) -> float:

@@ -20,6 +20,7 @@ from bot.core.safety.chargrams import CharGramClassifier
 from bot.core.safety.folding import fold
 from bot.core.safety.language import detect
 from bot.core.safety.triage_model import CrisisClassifier
+from bot.core.smalltalk import is_help_request
 from bot.matching.embedding import Encoder
 from bot.matching.normalize import normalize
 
@@ -30,6 +31,10 @@ WHOLE_WORDS = 60
 """A message of at most this many words is classified whole, as the classifier was trained."""
 MAX_CLASSIFIED = 48
 """At most this many pieces of one message are encoded; patterns still read every piece."""
+STATEMENT_WORDS = 5
+"""A statement of this many words or fewer ("salut tout le monde 👋", "grazie mille") is
+held to the classifier's usual bar: greetings and thanks read much like farewells."""
+_ASKS = re.compile(r"\?|\bselank|\bселанк|\bselanc", re.IGNORECASE)
 
 _OPENER_REACH = 28
 """Characters from the start of a sentence with no question mark within which its opening
@@ -57,7 +62,8 @@ _DATED_PAST = re.compile(
     r"|\bals (kind|teenager|jugendliche|jugendlicher)\b|\bin meiner kindheit\b"
     r"|\b(\d+|qualche|alcuni|molti|due|tre|dieci) anni fa\b|\bl ?anno scorso\b"
     r"|\bda (bambino|bambina|piccolo|piccola|ragazzo|ragazza)\b"
-    r"|\b(\d+|kilka|pare|wiele)? ?lat temu\b|\bw zeszlym roku\b|\bw dziecinstwie\b"
+    r"|\b(\d+|dwa|trzy|cztery|piec|kilka|pare|wiele|kilkanascie)? ?(lat|lata) temu\b"
+    r"|\brok temu\b|\bw zeszlym roku\b|\bw dziecinstwie\b"
     r"|\bjako (dziecko|nastolatek|nastolatka)\b"
     r"|(лет|года|год) (\w+ )?назад|\bв прошлом году|\bв детстве|\bв юности"
     r"|(років|роки|рік) (\w+ )?тому|\bминулого року|\bторік|\b[ув] дитинстві")
@@ -149,16 +155,29 @@ class Triager:
 
     @staticmethod
     def _by_chargrams(model: CharGramClassifier, pieces: list[str], lang: str) -> Triage:
-        """The other languages' classifier, on the pieces `_to_classify` chooses."""
+        """The other languages' classifier, on the pieces `_to_classify` chooses; a message
+        that tells rather than asks is held to the lower statement bar."""
         scored = sorted(((model.probability(p), p) for p in _to_classify(pieces, lang)),
                         reverse=True)
-        if scored and scored[0][0] >= model.threshold:
+        bar = model.bar_for_statements if tells_rather_than_asks(" ".join(pieces), lang) \
+            else model.threshold
+        if scored and scored[0][0] >= bar:
             probability, piece = scored[0]
             own = lexicon.lexicon(lang)
             others = own is not None and own.names_someone_else(piece)
             return Triage(Danger.OTHER if others else Danger.SELF, lang,
                           f"chargrams p={probability:.2f}", piece)
         return Triage(Danger.NONE, lang)
+
+
+def tells_rather_than_asks(text: str, lang: str) -> bool:
+    """A statement of some length: no question mark, no mention of Selank, more than
+    `STATEMENT_WORDS` words, and neither a greeting, a dated past nor one of the language's
+    calm idioms. Ordinary messages to this bot ask about Selank; crises mostly tell."""
+    own = lexicon.lexicon(lang)
+    return (len(text.split()) > STATEMENT_WORDS and not _ASKS.search(text)
+            and not is_help_request(normalize(text)) and not _told_as_history(text)
+            and not (own is not None and own.is_idiom(text)))
 
 
 def _to_classify(pieces: list[str], lang: str, skip_past: bool = False) -> list[str]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from bot.core.safety.chargrams import CharGramClassifier, features
-from bot.core.safety.triage import Danger, Triager
+from bot.core.safety.triage import Danger, Triager, tells_rather_than_asks
 
 MODEL = CharGramClassifier.load()
 
@@ -49,3 +50,26 @@ def test_a_wording_no_phrase_list_names_is_caught_in_its_language(classifying: T
     verdict = classifying.triage(message)
     assert verdict.is_crisis and verdict.signal.startswith("chargrams p=")
     assert verdict.lang == "ru"
+
+
+@pytest.mark.parametrize(("text", "lang", "tells"), [
+    ("ich schaffe das alles nicht mehr und will einfach nur weg", "de", True),
+    ("¿el selank me puede ayudar a dormir mejor?", "es", False),  # a question
+    ("selank mi aiuta molto con la concentrazione al lavoro", "it", False),  # names Selank
+    ("salut tout le monde 👋", "fr", False),  # too short: greetings read like farewells
+    ("dwa lata temu stałem na moście, dziś jest dobrze", "pl", False),  # dated history
+])
+def test_a_statement_is_a_message_that_tells_rather_than_asks(text: str, lang: str,
+                                                             tells: bool) -> None:
+    assert tells_rather_than_asks(text, lang) is tells
+
+
+def test_a_statement_is_held_to_the_lower_bar_and_a_question_to_the_usual_one() -> None:
+    assert MODEL.bar_for_statements < MODEL.threshold
+    statement = "Ich schaffe das alles nicht mehr, es ist alles zu viel und ich will nur weg"
+    probability = MODEL.probability(statement)
+    lowered = replace(MODEL, statement_threshold=probability - 0.01,
+                      threshold=probability + 0.01)
+    triager = Triager(chargrams=lowered)
+    assert triager.triage(statement).signal.startswith("chargrams p=")
+    assert triager.triage(statement + "?").danger is Danger.NONE
