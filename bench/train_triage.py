@@ -4,12 +4,13 @@ English crisis items against calm ones: the crisis training corpus
 (`tests/core/safety/crisis_train.yaml`, `crisis_train_extra.yaml`) and the crisis dev sets
 (each measured blind once, then taught from); every question and alternate of the
 knowledge base and every non-crisis question of the matching dev sets (all calm, never
-`blind.yaml`); and the sentences and windows of long calm messages, which triage
-classifies one by one. The threshold is the lowest one (the most recall) whose false
-alarms stay within the issue's budgets (1% of ordinary questions and pieces, 5% of calm
-messages with scary words), measured on cross-validation folds the model was not trained
-on; every figure printed is out of fold. Only English items are used: the encoder is
-English, and the phrase lists and the character n-gram classifier cover the others.
+`blind.yaml`); and the sentences of calm messages (ordinary, schedule, chat, idioms),
+because triage classifies a long message sentence by sentence. The threshold is the
+lowest one (the most recall) whose false alarms stay within the issue's budgets (1% of
+ordinary questions and pieces, 5% of calm messages with scary words), measured on
+cross-validation folds the model was not trained on; every figure printed is out of
+fold. Only English items are used: the encoder is English, and the phrase lists and the
+character n-gram classifier cover the others.
 Writes `bot/core/safety/triage_model.npz`.
 
     python bench/train_triage.py [--folds 5] [--cache emb.npy] [--out PATH]

@@ -55,6 +55,7 @@ class CharGramClassifier:
 
     @property
     def bar_for_statements(self) -> float:
+        """The bar a statement meets: its own when the model has one, else the usual."""
         return self.threshold if self.statement_threshold is None else self.statement_threshold
 
     @classmethod
