@@ -115,8 +115,9 @@ _STRONG = {
              rf"found|loaded) (a|the|my|his|her|dad s|my dad s) (gun|pistol|rope|shotgun|"
              rf"rifle)\b.{{0,40}}\b(tonight|now|today|use|ready|end|do it|know what)|\bhang(ing|"
              rf"ed)? {_SELVES}",
-    "jump": rf"\b(jump|jumping|jumped|throw {_SELVES}|step|stepping) (off|from|in front of) (a |"
-            rf"the |this |that )?(bridge|building|roof|cliff|balcony|train|bus|car|truck|window|"
+    "jump": rf"\b(jump|jumping|jumped|throw {_SELVES}|step|stepping) (off|from|out of|in front "
+            rf"of) (a |the |this |that |my |our )?(\w+ )?(bridge|building|roof|cliff|balcony|train|"
+            rf"bus|car|truck|window|"
             rf"tower|overpass|ledge|parking garage)|\b(standing|sitting|am|is) on (the|a|this) "
             rf"(ledge|edge|railing|roof|bridge|tracks|train tracks|railway tracks)\b|\b(parked|"
             rf"standing) (by|at|on) the bridge|\b(standing|"
@@ -188,11 +189,28 @@ _STRONG = {
                     r"vein\b|\bmethod (is |s )?(sorted|chosen|ready|picked|decided)\b|\b(going "
                     r"to|gonna|thinking about|thinking of|about to|planning to|want to|will) "
                     r"(drive|driving|swerve|swerving|crash|crashing) (\w+ ){0,3}(into|off) (a |the "
-                    r"|an )?(wall|truck|tree|bridge|cliff|coast road|oncoming|lorry|river|lake)\b",
+                    r"|an )?(next |oncoming |nearest )?(wall|truck|tree|bridge|cliff|coast road|"
+                    r"oncoming|lorry|river|lake)\b",
     "on purpose": r"\b(took|mixed|swallowed|injected|drank|downed|ate) .{0,50}\bon purpose\b"
                   r"|\b(whole|entire|all (of )?(my|his|her|their)) (\w+ ){0,3}(pills|meds|"
                   r"tablets|methadone|insulin|supply|prescription|medication)\b.{0,20}\b(at "
                   r"once|in one go|all at once)\b",
+    "told plainly": r"\b(dying|death|being dead|not being here) (feels|sounds|seems) like (a )?"
+                    r"(relief|rest|peace|freedom)\b|\b(do not|dont) see (myself|me) (being )?"
+                    r"(around|alive|here) (much longer|for long|for much longer|next year)\b|"
+                    r"\bhow to (not exist|stop existing|disappear for good|disappear forever)\b|"
+                    r"\btell (my|him|her|them) (\w+ )?(it was not|it wasnt|it was never) (his|her|"
+                    r"their|your|anyone s) fault\b|\b(easier|better off|lighter|happier) (\w+ )"
+                    r"{0,6}without me( in it| around| here)?\s*([.!,;]|$)|\beverything (from|in) "
+                    r"the medicine cabinet\b|\b(lethal|fatal|deadly) in a (big|large|high) enough "
+                    r"(amount|dose)\b",
+    "emergency told plainly": r"\b(he|she|they) (is|are|s|looks|look) (grey|gray|pale|blue) and "
+                              r"(sweaty|clammy|cold|limp|floppy)\b|\b([2-9]|two|three|four|five) "
+                              r"(\w+ )?patches\b.{0,20}\b(at once|at the same time)\b|\b(was "
+                              r"given|given|gave|got) (another|someone else s|the wrong) (\w+ )?"
+                              r"(\w+ )?(insulin|meds|medication|methadone|pills)\b|\bhad a fit\b"
+                              r".{0,40}\b(floor|ground|woke|tongue)\b|\b(got|has|have) a (knife|"
+                              r"blade|gun|rope)\b.{0,40}\b(going to|gonna) do it\b",
     "slang now": r"\bctb (soon|tonight|today|now|this weekend)\b|\b(gonna|going to|will|about "
                  r"to|might) sudoku\b|\bsh ?ing (again|agian)\b|\b(do not|dont) (wanna|want "
                  r"to) (b|be) here (no )?(mor|more|anymore|no more)\b",
@@ -383,10 +401,13 @@ _WEAK_RE = {name: re.compile(pattern) for name, pattern in _WEAK.items()}
 _WEAK_RE["earlier pattern"] = EARLIER
 
 
+ABOUT_THE_WRITER = frozenset({"told plainly"})
+"""Patterns that only a writer says of themselves ("tell my brother it wasn't his fault",
+"easier for my wife without me"): the people they name are not the ones in danger."""
 _TOLD_AS_INTENT = frozenset({
     "want to die", "plans and hints", "lethal amount", "suicidal now", "no will to live",
     "no one would miss", "farewell", "means", "jump", "pills ready", "wish dead",
-    "passive wish",
+    "passive wish", "told plainly",
 })
 """Wishes and plans: a crisis even when told with "if" or a date ("if it fails i'll...")."""
 _DISTANT_PAST = re.compile(

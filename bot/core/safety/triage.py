@@ -45,7 +45,8 @@ _OTHERS = re.compile(
     r"(my|our|a|the|this) (friend|best friend|bf|gf|boyfriend|girlfriend|wife|husband|partner|"
     r"son|daughter|kid|kids|child|baby|toddler|brother|sister|bro|sis|mom|mum|mother|dad|"
     r"father|grandma|grandmother|grandpa|grandfather|uncle|aunt|cousin|roommate|flatmate|"
-    r"housemate|coworker|colleague|neighbor|neighbour|patient|client|student|teen|teenager|"
+    r"housemate|coworker|colleague|neighbor|neighbour|patient|client|student|resident|"
+    r"customer|teen|teenager|"
     r"niece|nephew|fiance|fiancee|spouse|ex|twin|stepson|stepdaughter|guy|girl|little one|"
     r"\d+ year old|\d+ yo))\b"
 )
@@ -239,7 +240,9 @@ def _by_pattern(piece: str, framed: bool = False,
     history = _told_as_history(piece)
     calmed = framed_word or (not reporting and talk) or history
     if english is not None and not (english.weak and calmed):
-        return f"pattern `{english.name}`", "en", _person(normalized, english.start)
+        person = Danger.SELF if english.name in safety.ABOUT_THE_WRITER else _person(
+            normalized, english.start)
+        return f"pattern `{english.name}`", "en", person
     hit = lexicon.find(piece)
     if hit is None or (hit.weak and (framed or _risk_talk(piece, normalized))):
         return None

@@ -107,6 +107,13 @@ def test_should_catch_crises_in_each_language(message: str, lang: str) -> None:
      Danger.SELF),
     ("how long does it take to work suicidal again", Danger.SELF),
     ("can i store it in the fridge i passed out twice today", Danger.SELF),
+    ("Tell my sister it was never her fault. She'll understand.", Danger.SELF),
+    ("my kids would honestly have it easier without me", Danger.SELF),
+    ("been banging my head against the wall again till it goes quiet", Danger.SELF),
+    ("the belt is over the door hook, I checked it holds my weight", Danger.SELF),
+    ("my dad is grey and clammy after taking all his heart pills at once", Danger.OTHER),
+    ("a patient was given the wrong insulin an hour ago and is drowsy", Danger.OTHER),
+    ("he says he's got a gun and he's going to do it tonight", Danger.OTHER),
 ])
 def test_should_catch_plans_hints_and_reports_in_new_wordings(message: str,
                                                               danger: Danger) -> None:
@@ -132,6 +139,14 @@ def test_should_catch_plans_hints_and_reports_in_new_wordings(message: str,
     "I cut my finger with a knife while cooking",
     "my friend posted a photo of a gun show flyer",
     "ma fille de 5 ans a pris un comprimé pour la fièvre, selank ok pour moi ?",
+    "Lexapro took almost six weeks before I felt anything, is selank quicker?",
+    "my son is 14 and he has a lot of stress with exams, can he use it?",
+    "can my 6 yr old have melatonin gummies",
+    "customs keep seizing parcels of peptides, is selank legal to import?",
+    "the stock market is giving me a heart attack lol",
+    "my team runs better without me micromanaging, will selank help me let go?",
+    "I hit my head on a cupboard door yesterday, is selank ok with a bump?",
+    "went through the whole bottle in 10 days, is that too fast?",
 ])
 def test_should_let_professional_questions_idioms_and_look_alikes_through(message: str) -> None:
     """A professional or general question, an idiom, an old event or an everyday look-alike."""
