@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from bot.matching.normalize import SENTENCE_BREAK
+
 FOCUS_WORDS: Final = 40
 """Shorter messages are read whole: a question of a few sentences is all question."""
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 _ASKS = re.compile(
     r"\?\s*\W*$|^\W*(so |but |and |also |anyway |basically |my question is:? |question:? )?"
     r"(what|whats|what's|how|is|are|can|could|does|do|did|should|would|will|why|which|when|"
@@ -28,5 +29,6 @@ def question_of(text: str) -> str:
     or no sentence asks."""
     if len(text.split()) <= FOCUS_WORDS:
         return text
-    asking = [s.strip() for s in _SENTENCE.split(text) if s.strip() and _ASKS.search(s.strip())]
+    asking = [s.strip() for s in SENTENCE_BREAK.split(text)
+              if s.strip() and _ASKS.search(s.strip())]
     return " ".join(asking) if asking else text

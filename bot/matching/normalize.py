@@ -16,6 +16,9 @@ import Stemmer
 
 INPUT_CAP = 1000
 """Characters of a question that are matched; longer input is cut here and the reply says so."""
+SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
+"""Where one sentence of a message ends and the next begins, for the rankers that read a
+long message sentence by sentence (`semantic.py`, `focus.py`)."""
 
 # Broadcast words, whatever the platform: never matched, never echoed as a ping.
 _MARKUP = re.compile(r"@everyone\b|@here\b|@channel\b")

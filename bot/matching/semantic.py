@@ -16,11 +16,10 @@ import numpy as np
 
 from bot.content.knowledge import Entry, KnowledgeBase
 from bot.matching.embedding import Encoder, Matrix
-from bot.matching.normalize import clean
+from bot.matching.normalize import SENTENCE_BREAK, clean
 from bot.matching.ranking import Analysis, Candidate, Ranking
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_QUESTION_PARTS = re.compile(r"(?<=[.!?;])\s+|\n+")
 MIN_PART_WORDS = 3
 """A sentence shorter than this ("ok.", "thanks!") says nothing a whole message does not."""
 MAX_PARTS = 12
@@ -111,7 +110,7 @@ class SemanticRanker:
         """
         # Spaces collapsed as triage collapses them: the same string, so one encoding serves both.
         text = " ".join(clean(question)[0].split()) or " "
-        parts = [p for p in _QUESTION_PARTS.split(text)
+        parts = [p for p in SENTENCE_BREAK.split(text)
                  if len(p.split()) >= MIN_PART_WORDS][:MAX_PARTS]
         # "Olá! What you can do?": the greeting is too short to be a part, and the one part
         # left is the question without it, so it is compared as well.
