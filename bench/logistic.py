@@ -50,14 +50,19 @@ def fit_logistic(dot: Callable[[Floats], Floats], t_dot: Callable[[Floats], Floa
     return w, b
 
 
+def within_budgets(hits: Mask, labels: Floats, plain: Mask, plain_alarms: float,
+                   scary_alarms: float) -> bool:
+    """At most `plain_alarms` of the plain calm items (ordinary questions) and `scary_alarms`
+    of the other calm items (scary words) alarmed."""
+    return bool(hits[plain & (labels == 0)].mean() <= plain_alarms
+                and hits[~plain & (labels == 0)].mean() <= scary_alarms)
+
+
 def lowest_threshold(out_of_fold: Floats, labels: Floats, plain: Mask, plain_alarms: float,
                      scary_alarms: float) -> float:
-    """The most recall the budgets allow: the lowest threshold under which at most
-    `plain_alarms` of the plain calm items (ordinary questions) and `scary_alarms` of the
-    other calm items (scary words) are alarmed; 0.999 if none is."""
+    """The most recall the budgets allow: the lowest threshold `within_budgets`; 0.999 if
+    none is."""
     for candidate in np.arange(0.05, 1.0, 0.005):
-        hits = out_of_fold >= candidate
-        if (hits[plain & (labels == 0)].mean() <= plain_alarms
-                and hits[~plain & (labels == 0)].mean() <= scary_alarms):
+        if within_budgets(out_of_fold >= candidate, labels, plain, plain_alarms, scary_alarms):
             return float(candidate)
     return 0.999

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 import yaml
-from logistic import fit_logistic, lowest_threshold, training_arguments
+from logistic import fit_logistic, lowest_threshold, training_arguments, within_budgets
 
 from bot.core.safety.chargrams import BUCKETS, MODEL_PATH, CharGramClassifier, features
 from bot.core.safety.triage import tells_rather_than_asks
@@ -108,8 +108,7 @@ def main() -> None:
     statement_threshold = threshold
     for candidate in np.arange(threshold, 0.5, -0.005):
         fired = np.where(statement, out_of_fold >= candidate, out_of_fold >= threshold)
-        if (fired[plain & (labels == 0)].mean() > args.plain_alarms
-                or fired[~plain & (labels == 0)].mean() > args.scary_alarms):
+        if not within_budgets(fired, labels, plain, args.plain_alarms, args.scary_alarms):
             break
         statement_threshold = float(candidate)
     hits = np.where(statement, out_of_fold >= statement_threshold, out_of_fold >= threshold)

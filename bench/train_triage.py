@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 import yaml
+from fit_scorer import SETS as MATCHING_DEV_SETS
 from logistic import fit_logistic, lowest_threshold, training_arguments
 
 from bot.content.loader import load_knowledge_base
@@ -53,12 +54,10 @@ def fit(x: Floats, y: Floats, l2: float = 1e-4, steps: int = 1500) -> tuple[Floa
 
 
 def _eval_questions() -> list[str]:
-    """Questions of the matching dev sets (never the blind one): ordinary questions,
-    greetings, chat, out of scope, all calm."""
+    """Questions of the matching dev sets, the ones `fit_scorer.py` fits on (never the
+    blind one): ordinary questions, greetings, chat, out of scope, all calm."""
     questions = []
-    for path in sorted((PROJECT_ROOT / "tests" / "eval").glob("*.yaml")):
-        if path.name == "blind.yaml":
-            continue
+    for path in sorted(MATCHING_DEV_SETS):
         for item in yaml.safe_load(path.read_text(encoding="utf-8")):
             if item.get("expect") != ["SAFETY"]:
                 questions.append(str(item["q"]))
