@@ -4,25 +4,17 @@ from __future__ import annotations
 
 from bot.ops.ratelimit import RateLimiter, Verdict
 
-
-class Clock:
-    """A clock the test moves by hand, so no test sleeps."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from ..clock import ManualClock
 
 
 def test_should_allow_up_to_the_limit_then_notify_once_then_stay_silent() -> None:
-    limiter = RateLimiter(3, clock=Clock())
+    limiter = RateLimiter(3, clock=ManualClock())
     verdicts = [limiter.check("u") for _ in range(6)]
     assert verdicts == [Verdict.ALLOW] * 3 + [Verdict.NOTIFY] + [Verdict.SILENT] * 2
 
 
 def test_should_allow_again_once_the_window_has_passed() -> None:
-    clock = Clock()
+    clock = ManualClock()
     limiter = RateLimiter(2, window=60, clock=clock)
     limiter.check("u")
     clock.now += 30
@@ -35,7 +27,7 @@ def test_should_allow_again_once_the_window_has_passed() -> None:
 
 def test_refused_messages_should_not_extend_the_wait() -> None:
     """Typing while limited does not push the window out."""
-    clock = Clock()
+    clock = ManualClock()
     limiter = RateLimiter(1, window=60, clock=clock)
     limiter.check("u")
     for _ in range(5):
@@ -46,19 +38,19 @@ def test_refused_messages_should_not_extend_the_wait() -> None:
 
 
 def test_should_count_each_user_apart() -> None:
-    limiter = RateLimiter(1, clock=Clock())
+    limiter = RateLimiter(1, clock=ManualClock())
     assert limiter.check(("slack", "U1")) is Verdict.ALLOW
     assert limiter.check(("discord", "U1")) is Verdict.ALLOW
     assert limiter.check(("slack", "U1")) is Verdict.NOTIFY
 
 
 def test_a_zero_limit_should_mean_no_limit() -> None:
-    limiter = RateLimiter(0, clock=Clock())
+    limiter = RateLimiter(0, clock=ManualClock())
     assert all(limiter.check("u") is Verdict.ALLOW for _ in range(100))
 
 
 def test_should_forget_idle_users() -> None:
-    clock = Clock()
+    clock = ManualClock()
     limiter = RateLimiter(5, window=60, clock=clock)
     for user in range(50):
         limiter.check(user)
@@ -68,7 +60,7 @@ def test_should_forget_idle_users() -> None:
 
 
 def test_should_never_track_more_than_max_users() -> None:
-    clock = Clock()
+    clock = ManualClock()
     limiter = RateLimiter(5, clock=clock, max_users=10)
     for user in range(1000):
         limiter.check(user)

@@ -6,15 +6,7 @@ import pytest
 
 from adapters.common.recent import RecentIds
 
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from ...clock import ManualClock
 
 
 def test_should_recognise_an_id_seen_before() -> None:
@@ -27,7 +19,7 @@ def test_should_recognise_an_id_seen_before() -> None:
 
 def test_should_still_know_an_id_after_thousands_of_others_within_the_ttl() -> None:
     """A retry after 1,001 other events is still a retry (a count of ids forgot it)."""
-    recent = RecentIds(ttl_seconds=600, clock=Clock())
+    recent = RecentIds(ttl_seconds=600, clock=ManualClock())
     recent.seen_before("Ev-retried")
     for n in range(5000):
         recent.seen_before(f"Ev{n}")
@@ -36,7 +28,7 @@ def test_should_still_know_an_id_after_thousands_of_others_within_the_ttl() -> N
 
 def test_should_forget_ids_older_than_the_ttl_so_memory_stays_flat() -> None:
     """Past the time to live an id is dropped, and with it the memory it held."""
-    clock = Clock()
+    clock = ManualClock()
     recent = RecentIds(ttl_seconds=60, clock=clock)
     for n in range(100):
         recent.seen_before(f"old{n}")
