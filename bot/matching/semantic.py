@@ -88,7 +88,7 @@ class SemanticRanker:
         owned = _owned_texts(kb)
         texts = [text for _, text in owned]
         owners = [index for index, _ in owned]
-        self.texts: tuple[str, ...] = (*texts, *HELP_INTENTS, *kb.not_covered)
+        self.texts: tuple[str, ...] = (*texts, *_unowned_texts(kb))
         vectors = encoder.encode(self.texts)
         helps = len(texts) + len(HELP_INTENTS)
         self._vectors = vectors[: len(texts)]
@@ -142,7 +142,13 @@ class SemanticRanker:
 
 def texts_in_use(kb: KnowledgeBase) -> Sequence[str]:
     """The texts a ranker of `kb` embeds, so a cache can keep exactly these."""
-    return [text for _, text in _owned_texts(kb)] + list(HELP_INTENTS) + list(kb.not_covered)
+    return [text for _, text in _owned_texts(kb)] + list(_unowned_texts(kb))
+
+
+def _unowned_texts(kb: KnowledgeBase) -> tuple[str, ...]:
+    """The texts no entry owns, after the entries' own: the help intents, then the subjects
+    the source never covers; `SemanticRanker` slices its vectors in this order."""
+    return (*HELP_INTENTS, *kb.not_covered)
 
 
 def _owned_texts(kb: KnowledgeBase) -> list[tuple[int, str]]:
