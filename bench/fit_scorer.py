@@ -50,7 +50,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 EVAL = PROJECT_ROOT / "tests" / "eval"
 SETS = [EVAL / name for name in (
     "dev.yaml", "tuning.yaml", "dev-voices.yaml", "dev-voices-b.yaml", "dev-voices-c.yaml",
-    "dev-holdout-2026-11.yaml", "dev-voices-e.yaml")]
+    "dev-holdout-2026-11.yaml", "dev-voices-e.yaml", "dev-voices-f.yaml")]
 BLIND = ("blind.yaml",)
 FOLDS = 5
 WRONG_CAP = 0.007

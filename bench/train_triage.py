@@ -42,7 +42,13 @@ EXTRA = CRISIS_SETS / "crisis_train_extra.yaml"
 """Calm examples written for the classifier (the bot, chat, handling needles and vials)."""
 DEV_SETS = tuple(CRISIS_SETS / f"crisis_dev{suffix}.yaml" for suffix in ("", "_2", "_4", "_5"))
 """Measured blind once, then development sets: training items too. Never
-`crisis_blind.yaml`: it measures, it does not teach."""
+`crisis_blind.yaml`: it measures, it does not teach. Not `crisis_dev_6.yaml` yet: retrained
+with it (threshold 0.825), the classifier traded crises for false alarms about one for one
+on the untrained corpora and lost three crises of sets 4 and 5; set 6 taught the phrase
+lists and patterns instead."""
+UNTAUGHT_QUESTIONS = frozenset({"dev-voices-f.yaml"})
+"""Matching dev sets whose questions are not (yet) calm examples here, for the same reason:
+with set F's the threshold moved to 0.840 and the trade was the same."""
 PLAIN_CALM = frozenset({"ordinary", "schedule", "chat", "idiom"})
 """Calm categories whose messages are calm in every sentence, so their pieces are too."""
 Floats = npt.NDArray[np.float64]
@@ -57,7 +63,7 @@ def _eval_questions() -> list[str]:
     """Questions of the matching dev sets, the ones `fit_scorer.py` fits on (never the
     blind one): ordinary questions, greetings, chat, out of scope, all calm."""
     questions = []
-    for path in sorted(MATCHING_DEV_SETS):
+    for path in sorted(p for p in MATCHING_DEV_SETS if p.name not in UNTAUGHT_QUESTIONS):
         for item in yaml.safe_load(path.read_text(encoding="utf-8")):
             if item.get("expect") != ["SAFETY"]:
                 questions.append(str(item["q"]))

@@ -51,8 +51,8 @@ FEATURES = (
 """
 
 
-MODEL = ScoringModel(weights=(4.8988, -0.8128, 11.7825, 5.0175, 0.2612, -0.4738, 0.3291,
-                              -3.389), bias=-7.0964)
+MODEL = ScoringModel(weights=(5.1369, -0.5105, 11.8917, 5.4931, 0.3217, -0.418, 0.2691,
+                              -3.329), bias=-7.7358)
 """Fitted by bench/fit_scorer.py; paste its output here after refitting."""
 
 

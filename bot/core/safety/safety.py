@@ -341,6 +341,7 @@ _PAST = re.compile(
     r" (of )?(years?|months?|yrs) (ago|back)\b|\blast (year|month|summer|winter|spring|fall|"
     r"decade)\b|\bwhen i was\b|\bas a (kid|child|teen|teenager)\b|\bused to\b|\bin the past\b"
     r"|\bback in (uni|college|school|high school|the day)\b"
+    r"|\byears ago\b|\((19|20)\d\d\)"
     r"|\bhistory\b|(?<!at )\bonce\b(?! (i|you|he|she|they|we|it|everything|all))"
     r"|\bas a (teen|teenager|kid)\b|\bdied (of|from)\b|"
     r"\b(stopped|quit) .{0,30}\bago\b|\bdisorder\b|\bin college\b|\bwhen (he|she) was\b|"
@@ -417,6 +418,8 @@ _DISTANT_PAST = re.compile(
 """History told with a date: even a wish or a plan told so is over ("in 2017 i tried to...")."""
 _STILL = re.compile(r"\b(again|still|tonight|right now|anymore|lately|these days|once more)\b")
 """What makes a dated wish current. Not "now" or "today": "i'm stable now" tells of recovery."""
+_AGAIN = re.compile(r"\b(again|once more)\b")
+"""What makes history new: "years ago i tried, and now i want to again"."""
 _COURSE = re.compile(
     r"\b(in|over|within|this|next|per|each|every) (\d+ |few |couple of |two |three )?"
     r"(days?|weeks?|months?|cycle|course)\b(?! ago)|\b(then|before) (take|taking|a) .{0,20}"
@@ -432,7 +435,7 @@ def find(normalized: str) -> Hit | None:
     A report told as past ("years ago I took too many pills") or as a hypothesis ("if
     someone swallowed a whole vial") is history or a question, not a crisis now.
     """
-    past = _PAST.search(normalized)
+    past = _PAST.search(normalized) and not _AGAIN.search(normalized)
     for name, pattern in _STRONG_RE.items():
         match = pattern.search(normalized)
         if match is None:
@@ -458,9 +461,14 @@ def used_over_a_course(matched: str, normalized: str) -> bool:
     return bool(_CONTAINER.search(matched) and _COURSE.search(normalized))
 
 
-def is_past_or_hypothesis(normalized: str) -> bool:
-    """Told as history ("years ago", "when i was 19") or as a hypothesis ("if someone")."""
-    return bool(_PAST.search(normalized) or _HYPOTHESIS.search(normalized))
+def is_past_or_hypothesis(normalized: str, at: int | None = None) -> bool:
+    """Told as history ("years ago", "when i was 19") or as a hypothesis ("if someone").
+
+    With `at`, only an "if" before that point makes a hypothesis: "she has a belt around
+    her neck and is asking if i'll remember her" is a report.
+    """
+    before = normalized if at is None else normalized[:at]
+    return bool(_PAST.search(normalized) or _HYPOTHESIS.search(before))
 
 
 def is_risk_talk(normalized: str) -> bool:

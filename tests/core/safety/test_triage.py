@@ -331,3 +331,49 @@ def test_history_told_with_its_date_is_calm_in_every_language(message: str) -> N
 ])
 def test_dated_history_made_new_again_is_a_crisis(message: str) -> None:
     assert TRIAGER.triage(message).is_crisis
+
+
+@pytest.mark.parametrize("message", [
+    "the song 'i just want to kill myself' came on the radio. anyway, is selank addictive?",
+    "Reading about it with the film title \"Overdose at Midnight\" stuck in my head, lol",
+    "In the film a man overdoses and collapses on stage. Is the nasal spray any safer?",
+])
+def test_a_quoted_work_or_a_story_is_no_report(message: str) -> None:
+    assert not TRIAGER.triage(message).is_crisis
+
+
+def test_the_same_words_unquoted_are_a_crisis() -> None:
+    assert TRIAGER.triage("i just want to kill myself. anyway, is selank addictive?").is_crisis
+
+
+def test_an_if_after_the_words_makes_no_hypothesis() -> None:
+    verdict = TRIAGER.triage("my sister has a rope around her neck and keeps asking if anyone "
+                             "would care")
+    assert verdict.danger is Danger.OTHER
+
+
+def test_years_ago_without_a_count_is_history() -> None:
+    assert not TRIAGER.triage("Years ago I overdosed on sleeping pills and spent a week in "
+                              "hospital. Is selank habit forming?").is_crisis
+
+
+@pytest.mark.parametrize(("message", "lang"), [
+    ("pronto dejo de ser un problema para todos", "es"),
+    ("zjadłem całe opakowanie xanaxu pół godziny temu", "pl"),
+    ("після уколу опухає горло і висипка", "uk"),
+    ("ich hab beschlossen mich heute nacht umzubringen", "de"),
+    ("mi sono fatto tutta la fiala in una volta, il cuore va a mille", "it"),
+])
+def test_should_catch_burdens_and_whole_packs_in_each_language(message: str, lang: str) -> None:
+    verdict = TRIAGER.triage(message)
+    assert verdict.is_crisis
+    assert verdict.lang == lang
+
+
+@pytest.mark.parametrize("message", [
+    "селанк может вызывать суицидальные мысли?",
+    "il selank può peggiorare i pensieri suicidi?",
+    "на першому курсі я різала руки, зараз все добре. селанк підійде від тривоги?",
+])
+def test_risk_questions_and_student_years_are_calm(message: str) -> None:
+    assert not TRIAGER.triage(message).is_crisis
