@@ -17,7 +17,7 @@ _GREETING = re.compile(
     r"tudo bem|namaskar|salam|salaam|marhaba|kamusta|"
     r"czesc|dzien dobry|namaste|buenos dias|buenas|guten tag|"
     r"good (morning|afternoon|evening|day)|thanks?|thank you|ty|ok|okay)\b"
-    r"( (there|bot|selank bot|selankbot|all|everyone|guys|folks|friend|mate)\b)?\s*)+"
+    r"( (there|bot|selank bot|selankbot|all|everyone|guys|folks|friend|mate|ji)\b)*\s*)+"
 )
 _POLITE = re.compile(r"\b(please|pls|plz|kindly|the|bot|selank bot|selankbot|assistant|quick)\b")
 _ABOUT_THE_BOT = (

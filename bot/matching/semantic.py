@@ -50,6 +50,17 @@ HELP_INTENTS = (
     "você fala sobre o quê", "o que você sabe", "co umiesz", "o czym możesz mówić",
     "qué puedes hacer", "de qué sabes", "was kannst du", "worüber weißt du etwas",
     "cosa sai fare", "di cosa parli", "что ты умеешь", "что ты знаешь", "що ти вмієш",
+    "where do your answers come from", "what is the source of your answers",
+    "can you cite references for your answers", "what evidence are your answers drawn from",
+    "is every claim you make traceable to a source", "are your answers checked by a doctor",
+    "are your answers reviewed by a clinician", "am I talking to a doctor or a machine",
+    "are you a licensed clinician or an automated system", "who or what am I talking to",
+    "is this answer written by a language model", "what is the scope of what you can answer",
+    "give me a menu of what you cover", "suggest some questions I could ask you",
+    "what are good questions to ask you", "who is this bot meant for, staff or patients",
+    "do you give clinical guidance or only general information",
+    "can I ask you about other medicines too, or only Selank", "is this chat for Selank questions",
+    "what is this space for and how can you help",
 )
 """Questions about the bot itself, in the team's words: the help route is chosen by meaning,
 so "what sort of stuff are you good for" reaches it without being listed."""
