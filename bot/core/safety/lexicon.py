@@ -35,10 +35,10 @@ _STANDALONE = ("ideation", "self_harm", "emergency_now")
 _COUNT = re.compile(
     r"(?<![\w.,])(?<!at )(?<!od )(?<!since )(?<!\d )([5-9]|[1-9]\d{1,2})(?![\w.,])"
     r"(?! ?(lat|years?|yrs?|yo|am|pm|ans|anos|anni|jahre|jahren|let|lata|weeks?|days?|months?|"
-    r"hours?|mins?|minutes?|tabs open|лет|года|год|років|роки|рік)\b)"
+    r"hours?|mins?|minutes?|tabs open|mg|mcg|ug|ml|g|мг|мл|лет|года|год|років|роки|рік)\b)"
 )
-"""A count of five or more ("took 12"), not a time, a span or an age ("at 8", "19 years",
-"a 6 yr old"), nor a decimal's part ("0.5 a pop", folded to "0 5")."""
+"""A count of five or more ("took 12"), not a time, a span, an age or a dose's size ("at 8",
+"19 years", "a 6 yr old", "5 mg"), nor a decimal's part ("0.5 a pop", folded to "0 5")."""
 _LOOKALIKES = str.maketrans("aceiopxyk", "асеіорхук")
 """Latin letters typed inside Cyrillic words ("всi" with a Latin i), as their Cyrillic twins."""
 _MIXED_WORD = re.compile(r"\w*[\u0400-\u04ff]\w*")

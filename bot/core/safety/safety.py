@@ -423,9 +423,17 @@ _AGAIN = re.compile(r"\b(again|once more)\b")
 _COURSE = re.compile(
     r"\b(in|over|within|this|next|per|each|every) (\d+ |few |couple of |two |three )?"
     r"(days?|weeks?|months?|cycle|course)\b(?! ago)|\b(then|before) (take|taking|a) .{0,20}"
-    r"\b(off|break)\b")
+    r"\b(off|break)\b"
+    # The same in the other languages: "en 10 días", "in 10 giorni", "за 10 дней".
+    r"|\b(en|dans|durante|em|in|w|za|innerhalb|binnen) (\d+ )?(dias|días|jours|semaines|"
+    r"giorni|settimane|semanas|tagen|wochen|dni|tygodni|tygodnie)\b"
+    r"|\b(за|через) (\d+ )?(дней|дня|днів|дні|недель|недели|тижнів|тижні)")
 """A container used up over a course ("finished the whole vial in 10 days"): a schedule."""
-_CONTAINER = re.compile(r"\b(bottle|vial|pack|packet|box|supply|pen|cartridge)s?\b")
+_CONTAINER = re.compile(
+    r"\b(bottle|vial|pack|packet|box|supply|pen|cartridge)s?\b"
+    r"|\b(frascos?|viales?|flacons?|fiala|fiale|flacone|flaconi|ampullen?|fiolk[ai]|fiolek|"
+    r"botellas?|garrafas?|caixas?|cajas?|bottiglia|scatola|flaschen?|packung|opakowanie)\b"
+    r"|флакон|пузыр|упаковк|пачк")
 _HYPOTHESIS = re.compile(r"\b(if|hypothetically|what if|in theory|theoretically|imagine)\b")
 
 

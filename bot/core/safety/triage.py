@@ -61,9 +61,11 @@ _OTHERS = re.compile(
 _SELF = re.compile(r"\b(i|me|myself|my ?self|i am|im)\b")
 _DATED_PAST = re.compile(
     r"\b(19|20)\d\d\b"
-    r"|\bhace (\d+ |unos |varios |muchos |un par de )?anos\b|\bel ano pasado\b"
+    r"|\bhace (\d+ |unos |varios |muchos |un par de |dos |tres |cuatro |cinco |seis |siete |"
+    r"ocho |nueve |diez )?anos\b|\bel ano pasado\b"
     r"|\bcuando (era|tenia) (nino|nina|chico|chica|joven|adolescente|\d+)\b|\bde (nino|nina)\b"
-    r"|\bha (\d+ |uns |alguns |muitos )?anos\b|\banos atras\b|\bano passado\b"
+    r"|\bha (\d+ |uns |alguns |muitos |dois |duas |tres |quatro |cinco |seis |sete |oito |"
+    r"nove |dez )?anos\b|\banos atras\b|\bano passado\b"
     r"|\bquando (eu )?era (crianca|adolescente|nova|novo)\b|\bna infancia\b"
     r"|\by a (\d+|quelques|plusieurs) ans\b|\bl ?annee derniere\b|\bdans mon enfance\b"
     r"|\bquand j ?etais (enfant|petit|petite|ado|jeune)\b"

@@ -377,3 +377,21 @@ def test_should_catch_burdens_and_whole_packs_in_each_language(message: str, lan
 ])
 def test_risk_questions_and_student_years_are_calm(message: str) -> None:
     assert not TRIAGER.triage(message).is_crisis
+
+
+@pytest.mark.parametrize("message", [
+    "ho finito tutta la fiala in 10 giorni, ne ordino un'altra?",
+    "я за 10 дней выпил весь флакон, заказать ещё?",
+    "wzialem 5 mg relanium na noc, czy moge dolozyc selank?",
+    "hace cinco años intenté quitarme la vida, hoy estoy bien. ¿el selank es seguro?",
+])
+def test_a_course_a_dose_size_and_spelled_out_years_are_calm(message: str) -> None:
+    assert not TRIAGER.triage(message).is_crisis
+
+
+@pytest.mark.parametrize("message", [
+    "mi sono fatto tutta la fiala in una volta, il cuore va a mille",
+    "hace cinco años intenté quitarme la vida y esta noche lo voy a hacer otra vez",
+])
+def test_a_vial_at_once_and_old_history_made_new_are_crises(message: str) -> None:
+    assert TRIAGER.triage(message).is_crisis
