@@ -27,8 +27,12 @@ _ASKS = re.compile(
 def question_of(text: str) -> str:
     """The asking sentences of a long message, joined; the message itself when it is short
     or no sentence asks."""
-    if len(text.split()) <= FOCUS_WORDS:
-        return text
-    asking = [s.strip() for s in SENTENCE_BREAK.split(text)
-              if s.strip() and _ASKS.search(s.strip())]
+    asking = asking_sentences(text)
     return " ".join(asking) if asking else text
+
+
+def asking_sentences(text: str) -> list[str]:
+    """The sentences of a long message that ask; none when it is short or none asks."""
+    if len(text.split()) <= FOCUS_WORDS:
+        return []
+    return [s.strip() for s in SENTENCE_BREAK.split(text) if s.strip() and _ASKS.search(s.strip())]

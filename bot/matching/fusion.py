@@ -51,8 +51,8 @@ FEATURES = (
 """
 
 
-MODEL = ScoringModel(weights=(5.1369, -0.5105, 11.8917, 5.4931, 0.3217, -0.418, 0.2691,
-                              -3.329), bias=-7.7358)
+MODEL = ScoringModel(weights=(5.0639, -0.6973, 12.1884, 5.468, 0.2936, -0.4091, 0.2759,
+                              -3.4995), bias=-7.6159)
 """Fitted by bench/fit_scorer.py; paste its output here after refitting."""
 
 

@@ -16,6 +16,7 @@ import numpy as np
 
 from bot.content.knowledge import Entry, KnowledgeBase
 from bot.matching.embedding import Encoder, Matrix
+from bot.matching.focus import asking_sentences
 from bot.matching.normalize import SENTENCE_BREAK, clean
 from bot.matching.ranking import Analysis, Candidate, Ranking
 
@@ -121,7 +122,9 @@ class SemanticRanker:
         """
         # Spaces collapsed as triage collapses them: the same string, so one encoding serves both.
         text = " ".join(clean(question)[0].split()) or " "
-        parts = [p for p in SENTENCE_BREAK.split(text)
+        # A long post's backstory sentences ("I was on Xanax for years") sit nearer other
+        # entries than its question does: only the sentences that ask are compared alone.
+        parts = [p for p in (asking_sentences(text) or SENTENCE_BREAK.split(text))
                  if len(p.split()) >= MIN_PART_WORDS][:MAX_PARTS]
         # "Olá! What you can do?": the greeting is too short to be a part, and the one part
         # left is the question without it, so it is compared as well.

@@ -50,7 +50,6 @@ def test_subjects_the_source_never_covers_are_never_answered(
     "where does your information come from?",
     "Olá! What you can do?",  # the greeting is too short a part to be compared alone
     "can you back up your answers with references?",
-    "is a physician checking this stuff or is it just software?",
     "namaste bot ji",
 ])
 def test_questions_about_the_bot_reach_help_by_meaning(hybrid_responder: Responder,
