@@ -49,8 +49,6 @@ class ServesRoutes(Protocol):
 class PlatformSettings(Protocol):
     """The class side of `SlackSettings` / `DiscordSettings`."""
 
-    def is_configured(self, env: Mapping[str, str]) -> bool: ...
-
     def from_env(self, env: Mapping[str, str]) -> Any: ...
 
 

@@ -112,8 +112,6 @@ def select_platforms(env: Mapping[str, str], only: str | None,
         if loaded is None:
             continue
         settings_class, factory = loaded
-        if only is None and not settings_class.is_configured(env):
-            continue
         try:
             chosen.append(Platform(name, settings_class.from_env(env), factory))
         except ConfigError as error:

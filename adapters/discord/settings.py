@@ -29,11 +29,6 @@ class DiscordSettings:
     public: bool = False
     sync_commands: bool = True
 
-    @staticmethod
-    def is_configured(env: Mapping[str, str]) -> bool:
-        """True when a token is set, so `run` should start the Discord adapter."""
-        return bool(env.get(TOKEN, "").strip())
-
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> DiscordSettings:
         """Read and check every variable; raise one ConfigError listing all problems."""

@@ -34,11 +34,6 @@ class SlackSettings:
         """An app-level token means Socket Mode: no public URL, no signature to check."""
         return self.app_token is not None
 
-    @staticmethod
-    def is_configured(env: Mapping[str, str]) -> bool:
-        """Whether the operator meant to run on Slack at all (the bot token is set)."""
-        return bool(env.get("SLACK_BOT_TOKEN", "").strip())
-
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> SlackSettings:
         """Read and check every variable; raise one ConfigError listing all the problems."""

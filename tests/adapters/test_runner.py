@@ -28,15 +28,11 @@ from bot.ops.store import Store
 
 
 class FakeSettings:
-    """Shaped like SlackSettings: from_env / is_configured, a port, no secret in repr."""
+    """Shaped like SlackSettings: from_env, a port, no secret in repr."""
 
     def __init__(self, token: str, port: int) -> None:
         self.token = token
         self.port = port
-
-    @staticmethod
-    def is_configured(env: Mapping[str, str]) -> bool:
-        return bool(env.get("FAKE_TOKEN"))
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> FakeSettings:
@@ -268,6 +264,14 @@ def test_should_select_the_real_slack_and_discord_adapters_from_their_tokens() -
     assert problems == [] and [p.name for p in chosen] == ["slack", "discord"]
     assert runner.select_platforms(env, "discord", problems)[0].name == "discord"
     assert chosen[0].settings.port == 3100 and not chosen[0].settings.socket_mode
+
+
+def test_a_blank_token_or_another_variable_alone_selects_no_platform() -> None:
+    """The registered token variable alone means "configured", so a half-set environment
+    (a signing secret, a blank token) neither starts a platform nor reports a problem."""
+    problems: list[str] = []
+    env = {"SLACK_SIGNING_SECRET": "signing-secret", "SLACK_BOT_TOKEN": "  ", "DISCORD_TOKEN": " "}
+    assert runner.select_platforms(env, None, problems) == [] and problems == []
 
 
 class Started(logging.Handler):

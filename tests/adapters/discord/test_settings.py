@@ -101,9 +101,3 @@ def test_should_sync_commands_only_from_the_process_running_shard_zero(
                                          "DISCORD_SHARD_IDS": ids})
     assert settings.syncs_commands is syncs
 
-
-def test_should_be_configured_exactly_when_a_token_is_set() -> None:
-    """`run` starts Discord only when DISCORD_TOKEN has a value."""
-    assert DiscordSettings.is_configured({"DISCORD_TOKEN": TOKEN})
-    assert not DiscordSettings.is_configured({"DISCORD_TOKEN": " "})
-    assert not DiscordSettings.is_configured({})

@@ -79,9 +79,3 @@ def test_should_never_show_a_secret_value_in_errors_or_repr() -> None:
     assert APP not in repr(settings)
     assert SECRET not in repr(settings)
 
-
-def test_should_report_configured_only_when_bot_token_is_set() -> None:
-    """is_configured looks at the bot token alone, so a half-set environment still fails loudly."""
-    assert SlackSettings.is_configured({"SLACK_BOT_TOKEN": BOT})
-    assert not SlackSettings.is_configured({"SLACK_SIGNING_SECRET": SECRET})
-    assert not SlackSettings.is_configured({"SLACK_BOT_TOKEN": "  "})
