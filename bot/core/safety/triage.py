@@ -45,7 +45,7 @@ _QUOTED_WORK = re.compile(
     r"chorus|scene)\b[^'\"‘“\n]{0,40})['\"‘“][^'\"’”\n]{3,120}['\"’”]", re.IGNORECASE)
 """A quoted line or title named as a work's: "the MASH theme 'Suicide Is Painless'"."""
 _STORY_OPENER = re.compile(
-    r"(in|on) (the|that|this|a) (movie|film|show|series|episode|book|novel|game|play|video)\b",
+    r"(in|on) (the|that|this|a) (movie|film|show|series|episode|book|novel|game|play)\b",
     re.IGNORECASE)
 """A sentence that opens inside a story ("In the movie the guy starts seizing")."""
 _OTHERS = re.compile(
