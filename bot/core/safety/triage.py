@@ -60,7 +60,9 @@ _OTHERS = re.compile(
 )
 _SELF = re.compile(r"\b(i|me|myself|my ?self|i am|im)\b")
 _DATED_PAST = re.compile(
-    r"\b(19|20)\d\d\b"
+    r"\b(19|20)\d\d\b|\byears ago\b|\blast year\b|\bin high school\b"
+    r"|\bback in (january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b"
     r"|\bhace (\d+ |unos |varios |muchos |un par de |dos |tres |cuatro |cinco |seis |siete |"
     r"ocho |nueve |diez )?anos\b|\bel ano pasado\b"
     r"|\bcuando (era|tenia) (nino|nina|chico|chica|joven|adolescente|\d+)\b|\bde (nino|nina)\b"

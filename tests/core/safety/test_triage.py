@@ -395,3 +395,17 @@ def test_a_course_a_dose_size_and_spelled_out_years_are_calm(message: str) -> No
 ])
 def test_a_vial_at_once_and_old_history_made_new_are_crises(message: str) -> None:
     assert TRIAGER.triage(message).is_crisis
+
+
+@pytest.mark.parametrize("message", [
+    "I blacked out after a flu shot back in June, never since. Is the spray gentler?",
+    "my dog is trying to kill me with these 5am walks, anything for energy?",
+    "can selank cause throat swelling?",
+])
+def test_history_with_a_month_idioms_and_a_swelling_question_are_calm(message: str) -> None:
+    assert not TRIAGER.triage(message).is_crisis
+
+
+def test_a_month_made_new_again_is_a_crisis() -> None:
+    assert TRIAGER.triage("I overdosed back in June and I just took the whole bottle again "
+                          "tonight").is_crisis
