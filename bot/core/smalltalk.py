@@ -40,6 +40,22 @@ _HELP = re.compile(
 )
 
 
+_ABOUT_THE_BOT_ANYWHERE = re.compile(
+    r"\bare you (just |only |actually |really |even )?(a |an )?(real |actual |licensed |"
+    r"qualified )?(human|person|people|bot|robot|ai|machine|program|programme|computer|"
+    r"doctor|doc|clinician|pharmacist|chatgpt|gpt|language model|automated)\b"
+    r"|\bwho (made|built|coded|created|programmed|runs|owns|is behind) (you|this bot|"
+    r"this thing)\b"
+    r"|\bwh?at (can|could) you (even |actually |really )?(do|answer)\b"
+    r"|\bwhat is your (deal|purpose|job)\b"
+    r"|\b(give|show|suggest) me (a |some )?(sample|example) questions?\b"
+)
+"""Questions about the bot that say so wherever they stand in a short message ("hi! what
+can you do, and are you a real person?"); no question about Selank asks them."""
+SHORT_WORDS = 14
+"""A message this short that asks who or what the bot is asks nothing else."""
+
+
 def is_help_request(normalized: str) -> bool:
     """True for an empty message, a bare greeting, or a question about the bot itself.
 
@@ -47,4 +63,5 @@ def is_help_request(normalized: str) -> bool:
     """
     rest = " ".join(_POLITE.sub(" ", fold(normalized)).split())
     rest = _GREETING.sub("", rest).strip()
-    return not rest or bool(_HELP.search(rest))
+    return not rest or bool(_HELP.search(rest)) or (
+        len(rest.split()) <= SHORT_WORDS and bool(_ABOUT_THE_BOT_ANYWHERE.search(rest)))
