@@ -51,8 +51,8 @@ FEATURES = (
 """
 
 
-MODEL = ScoringModel(weights=(5.0639, -0.6973, 12.1884, 5.468, 0.2936, -0.4091, 0.2759,
-                              -3.4995), bias=-7.6159)
+MODEL = ScoringModel(weights=(5.0825, -0.9227, 12.2665, 5.4399, 0.27, -0.4212, 0.2764,
+                              -3.5028), bias=-7.415)
 """Fitted by bench/fit_scorer.py; paste its output here after refitting."""
 
 

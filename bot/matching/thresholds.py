@@ -44,7 +44,7 @@ first the margin is never negative, so for this ranker the margin rule never dec
 route; the score alone does (router rule 9). The fused ranker's fit chose one (0.2).
 """
 
-HYBRID = Thresholds(answer_min_score=0.76, answer_min_margin=0.2, suggest_min_score=0.02,
+HYBRID = Thresholds(answer_min_score=0.77, answer_min_margin=0.2, suggest_min_score=0.02,
                     help_min_similarity=0.62)
 """For the fused ranker (the default): fitted by bench/fit_scorer.py out of fold. The margin
 rule is on (0.2): with matching sets E and F in the fit, a best entry within 0.2 of the
