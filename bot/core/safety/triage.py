@@ -236,9 +236,10 @@ def _by_pattern(piece: str, framed: bool = False,
     """
     normalized = normalize(piece)
     english = safety.find(normalized)
-    english_idioms = lexicon.lexicon("en")
-    if english is not None and english.weak and english_idioms is not None \
-            and english_idioms.is_idiom(piece):
+    # A weak word is shared by several languages ("suicidio"), so any language's idiom
+    # calms it ("un suicidio professionale").
+    idiom = any(item.is_idiom(piece) for item in lexicon.lexicons())
+    if english is not None and english.weak and idiom:
         english = None
     # A weak word is calmed by risk talk around it, not by a question elsewhere in a long
     # run-on sentence ("how long does it take to work i passed out twice today").
@@ -260,7 +261,7 @@ def _by_pattern(piece: str, framed: bool = False,
             normalized, english.start)
         return f"pattern `{english.name}`", "en", person
     hit = lexicon.find(piece)
-    if hit is None or (hit.weak and (framed or _risk_talk(piece, normalized))):
+    if hit is None or (hit.weak and (framed or idiom or _risk_talk(piece, normalized))):
         return None
     if hit.name == "overdose" and safety.used_over_a_course(hit.matched, normalized):
         return None  # "went through the whole bottle in 10 days": a schedule

@@ -409,3 +409,14 @@ def test_history_with_a_month_idioms_and_a_swelling_question_are_calm(message: s
 def test_a_month_made_new_again_is_a_crisis() -> None:
     assert TRIAGER.triage("I overdosed back in June and I just took the whole bottle again "
                           "tonight").is_crisis
+
+
+@pytest.mark.parametrize("message", [
+    "quitting now would be career suicide, so I'm pushing through",
+    "lasciare adesso sarebbe un suicidio professionale, quindi tengo duro",
+    "jetzt kündigen wär beruflicher selbstmord, also durchziehen",
+    "me voy de vacaciones tres semanas, me despido del server por ahora!",
+    "улетаю в отпуск, всем пока! вернусь через неделю",
+])
+def test_career_suicide_and_a_holiday_goodbye_are_calm(message: str) -> None:
+    assert not TRIAGER.triage(message).is_crisis
