@@ -29,6 +29,7 @@ import yaml
 
 from bot.core.safety.folding import fold, skeleton
 from bot.core.safety.hit import Hit
+from bot.core.safety.safety import CONTAINER
 
 LEXICON_PATH = Path(__file__).with_name("crisis_lexicon.yaml")
 _STANDALONE = ("ideation", "self_harm", "emergency_now")
@@ -39,6 +40,11 @@ _COUNT = re.compile(
 )
 """A count of five or more ("took 12"), not a time, a span, an age or a dose's size ("at 8",
 "19 years", "a 6 yr old", "5 mg"), nor a decimal's part ("0.5 a pop", folded to "0 5")."""
+_BOUGHT = re.compile(
+    r"\b(bought|buy|buying|ordered|purchased|picked up|compre|compramos|comprei|comprato|"
+    r"comprati|ordinato|kupilem|kupilam|kupil|kupila|zamowilem|zamowilam|gekauft|bestellt|"
+    r"achete|commande|купил|купила|купили|заказал|заказала|купив|замовив|замовила)\b")
+"""Containers counted as bought ("compré 10 viales"): a purchase, not an overdose."""
 _LOOKALIKES = str.maketrans("aceiopxyk", "асеіорхук")
 """Latin letters typed inside Cyrillic words ("всi" with a Latin i), as their Cyrillic twins."""
 _MIXED_WORD = re.compile(r"\w*[\u0400-\u04ff]\w*")
@@ -116,7 +122,7 @@ class LanguageLexicon:
             if quantity is not None:
                 taken = [m for m in self.overdose.finditer(text)
                          if m.group(0) != quantity.group(0) and outside(m)]
-                if taken:
+                if taken and not _bought_containers(text, taken):
                     return Hit("overdose", f"{quantity.group(0)} + {taken[0].group(0)}",
                                quantity.start(), lang=self.lang)
         if self.children is not None and self.swallowed is not None \
@@ -143,6 +149,12 @@ class LanguageLexicon:
             if match:
                 return Hit(kind, match.group(0), match.start(), lang=self.lang)
         return None
+
+
+def _bought_containers(text: str, taken: list[re.Match[str]]) -> bool:
+    """Every "taken" word is a container and the sentence says they were bought: "bought 10
+    vials" is a purchase. "bought 10 vials and injected them all" still names a taking."""
+    return bool(_BOUGHT.search(text)) and all(CONTAINER.search(m.group(0)) for m in taken)
 
 
 @cache

@@ -429,7 +429,7 @@ _COURSE = re.compile(
     r"giorni|settimane|semanas|tagen|wochen|dni|tygodni|tygodnie)\b"
     r"|\b(за|через) (\d+ )?(дней|дня|днів|дні|недель|недели|тижнів|тижні)")
 """A container used up over a course ("finished the whole vial in 10 days"): a schedule."""
-_CONTAINER = re.compile(
+CONTAINER = re.compile(
     r"\b(bottle|vial|pack|packet|box|supply|pen|cartridge)s?\b"
     r"|\b(frascos?|viales?|flacons?|fiala|fiale|flacone|flaconi|ampullen?|fiolk[ai]|fiolek|"
     r"botellas?|garrafas?|caixas?|cajas?|bottiglia|scatola|flaschen?|packung|opakowanie)\b"
@@ -466,7 +466,7 @@ def find(normalized: str) -> Hit | None:
 
 def used_over_a_course(matched: str, normalized: str) -> bool:
     """A vial or a bottle finished over days or weeks: a schedule, not an overdose."""
-    return bool(_CONTAINER.search(matched) and _COURSE.search(normalized))
+    return bool(CONTAINER.search(matched) and _COURSE.search(normalized))
 
 
 def is_past_or_hypothesis(normalized: str, at: int | None = None) -> bool:

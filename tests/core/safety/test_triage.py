@@ -420,3 +420,17 @@ def test_a_month_made_new_again_is_a_crisis() -> None:
 ])
 def test_career_suicide_and_a_holiday_goodbye_are_calm(message: str) -> None:
     assert not TRIAGER.triage(message).is_crisis
+
+
+@pytest.mark.parametrize("message", [
+    "bought 10 vials in the sale, what's the best way to store them?",
+    "compré 10 viales en oferta, ¿cómo los guardo?",
+    "kupiłem 10 fiolek na promce, jak je przechowywać?",
+])
+def test_containers_counted_as_bought_are_a_purchase(message: str) -> None:
+    assert not TRIAGER.triage(message).is_crisis
+
+
+def test_containers_bought_and_taken_at_once_are_a_crisis() -> None:
+    assert TRIAGER.triage("bought 10 vials and injected all of them at once, heart "
+                          "racing").is_crisis
