@@ -140,7 +140,8 @@ class Triager:
         framed = safety.is_general_frame(whole_normalized)
         reporting = safety.is_professional_report(whole_normalized)
         hints: list[str] = []
-        for piece in split(_without_quoted_works(text)):
+        unquoted = _without_quoted_works(text)
+        for piece in pieces if unquoted == text else split(unquoted):
             if _STORY_OPENER.match(piece):
                 continue
             found = _by_pattern(piece, framed, reporting)
@@ -236,10 +237,7 @@ def _by_pattern(piece: str, framed: bool = False,
     """
     normalized = normalize(piece)
     english = safety.find(normalized)
-    # A weak word is shared by several languages ("suicidio"), so any language's idiom
-    # calms it ("un suicidio professionale").
-    idiom = any(item.is_idiom(piece) for item in lexicon.lexicons())
-    if english is not None and english.weak and idiom:
+    if english is not None and english.weak and _idiom_in_any_language(piece):
         english = None
     # A weak word is calmed by risk talk around it, not by a question elsewhere in a long
     # run-on sentence ("how long does it take to work i passed out twice today").
@@ -261,7 +259,8 @@ def _by_pattern(piece: str, framed: bool = False,
             normalized, english.start)
         return f"pattern `{english.name}`", "en", person
     hit = lexicon.find(piece)
-    if hit is None or (hit.weak and (framed or idiom or _risk_talk(piece, normalized))):
+    if hit is None or (hit.weak and (framed or _idiom_in_any_language(piece)
+                                     or _risk_talk(piece, normalized))):
         return None
     if hit.name == "overdose" and safety.used_over_a_course(hit.matched, normalized):
         return None  # "went through the whole bottle in 10 days": a schedule
@@ -274,6 +273,12 @@ def _by_pattern(piece: str, framed: bool = False,
         not _first_person(piece) or own.opens_with_someone_else(piece))
     danger = Danger.OTHER if other or _person(normalized) is Danger.OTHER else Danger.SELF
     return f"phrase `{hit.matched}` ({hit.lang} {hit.name})", hit.lang, danger
+
+
+def _idiom_in_any_language(piece: str) -> bool:
+    """A weak word is shared by several languages ("suicidio"), so any language's idiom
+    calms it ("un suicidio professionale"); asked only once a weak word has fired."""
+    return any(item.is_idiom(piece) for item in lexicon.lexicons())
 
 
 def _without_quoted_works(text: str) -> str:
