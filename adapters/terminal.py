@@ -12,6 +12,7 @@ import textwrap
 from typing import TextIO
 
 from bot.content.knowledge import Comparison
+from bot.core.actions import POINTERS_HEADING
 from bot.core.reply import Reply, Status
 from bot.ops.service import Asker, BotService
 
@@ -28,8 +29,8 @@ def render_text(reply: Reply) -> str:
         parts += [""] + [f"  {i}. {s.question}  [{s.id}]" for i, s in
                          enumerate(reply.suggestions, 1)]
     if reply.related:
-        label = "Closest topics:" if reply.status is Status.FALLBACK else "See also:"
-        parts += ["", label] + [f"  - {r.question}  [{r.id}]" for r in reply.related]
+        parts += ["", POINTERS_HEADING.get(reply.status, "Related:")]
+        parts += [f"  - {r.question}  [{r.id}]" for r in reply.related]
     if reply.notice:
         parts += ["", f"Note: {reply.notice}"]
     if reply.source_line and reply.status is Status.ANSWER:

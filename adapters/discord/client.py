@@ -75,10 +75,11 @@ class SelankClient(discord.AutoShardedClient):
         if question is None:
             return
         asker = Asker(platform="discord", user_id=str(message.author.id))
-        reply = await self.service.ask(question, asker)
-        if for_message(reply).place is not Place.PUBLIC:
+        delivery = for_message(await self.service.ask(question, asker))
+        if delivery.reply is None or delivery.place is not Place.PUBLIC:
             return
-        parts = {"embed": render(reply), "view": _or_missing(view_for(reply, shareable=False)),
+        reply = delivery.reply
+        parts = {"embed": render(reply), "view": _or_missing(view_for(reply)),
                  "allowed_mentions": NO_MENTIONS}
         try:
             if message.guild is None:
@@ -118,9 +119,8 @@ class SelankClient(discord.AutoShardedClient):
             return
         ephemeral = place is Place.PRIVATE or (place is Place.IN_PLACE and under_private)
         content = f"Shared by {interaction.user.mention}" if delivery.shared else None
-        view = view_for(reply, shareable=delivery.offer_share)
         await interaction.response.send_message(
-            content, embed=render(reply), view=_or_missing(view), ephemeral=ephemeral,
+            content, embed=render(reply), view=_or_missing(view_for(reply)), ephemeral=ephemeral,
             allowed_mentions=NO_MENTIONS)
 
 

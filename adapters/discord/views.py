@@ -59,18 +59,19 @@ class ActionButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
 DYNAMIC_ITEMS = (ActionButton,)
 
 
-def view_for(reply: Reply, *, shareable: bool) -> discord.ui.View | None:
-    """The buttons of the reply's actions; "Post publicly" only under a private reply."""
+def view_for(reply: Reply) -> discord.ui.View | None:
+    """The buttons of the reply's actions, topics first; the core keeps "Post publicly" only
+    on a reply its asker alone can see (bot/core/placement.py)."""
     view = discord.ui.View(timeout=None)
     topic_style = (discord.ButtonStyle.primary if reply.status is Status.SUGGEST
                    else discord.ButtonStyle.secondary)
     for action in reply.offers(ActionKind.SHOW)[:MAX_TOPIC_BUTTONS]:
         view.add_item(ActionButton(action, topic_style))
     for action in reply.actions:
-        if action.kind is ActionKind.SHARE and shareable:
-            view.add_item(ActionButton(action, discord.ButtonStyle.primary))
-        elif action.kind not in (ActionKind.SHOW, ActionKind.SHARE):
-            view.add_item(ActionButton(action))
+        if action.kind is not ActionKind.SHOW:
+            view.add_item(ActionButton(action, discord.ButtonStyle.primary
+                                       if action.kind is ActionKind.SHARE else
+                                       discord.ButtonStyle.secondary))
     return view if view.children else None
 
 

@@ -24,16 +24,23 @@ from adapters.common.liblog import bodyless_loggers
 from adapters.common.recent import RecentIds
 from adapters.common.retry import BACKOFF_SECONDS, send_with_retries
 from adapters.common.webhook import SignedWebhook
-from adapters.slack.intake import Malformed, Unusable, bolt_request, legacy_action
-from adapters.slack.render import RenderOptions, SlackMessage, render, render_thanks, unescape
-from adapters.slack.settings import ResponseType, SlackSettings
+from adapters.slack.intake import (
+    Malformed,
+    Unusable,
+    asker,
+    bolt_request,
+    from_a_bot,
+    legacy_action,
+    without_markup,
+)
+from adapters.slack.render import SlackMessage, render, render_thanks, unescape
+from adapters.slack.settings import SlackSettings
 from adapters.slack.verify import SignatureVerifier
 from bot.core.actions import decode
 from bot.core.placement import THANKS, Delivery, Place, for_command, for_message
 from bot.ops.config import ConfigError
-from bot.ops.service import Asker, AsyncBotService, BotService
+from bot.ops.service import AsyncBotService, BotService
 
-PLATFORM: Final = "slack"
 COMMAND: Final = "/selank"
 EVENTS_PATH: Final = "/slack/events"
 # Loggers slack_sdk makes for itself when none is given (Bolt's `respond` builds a webhook
@@ -42,10 +49,10 @@ _SDK_LOGGERS: Final = tuple(f"slack_sdk.{name}" for name in (
     "webhook.async_client", "webhook.client", "web.async_base_client", "web.base_client",
     "web.async_slack_response", "web.slack_response", "socket_mode.aiohttp",
     "socket_mode.async_client"))
+_RESPONSE_TYPE: Final = {Place.PRIVATE: "ephemeral", Place.PUBLIC: "in_channel"}
+"""How each place is posted to a response_url; in place, the pressed message keeps its own."""
 
 log = logging.getLogger("selank.slack")
-_LINK = re.compile(r"<(?:https?|mailto):[^<>|\s]{1,500}\|([^<>]{1,200})>")
-_MARKUP = re.compile(r"<[!@#:a-zA-Z][^<>\s]{0,200}>")
 T = TypeVar("T")
 Payload = dict[str, Any]
 
@@ -59,7 +66,7 @@ class SlackAdapter:
         self._settings = settings
         self._retry_delays = retry_delays
         self._recent_events = RecentIds()
-        self._webhook = SignedWebhook(PLATFORM, SignatureVerifier(settings.signing_secret or ""),
+        self._webhook = SignedWebhook("slack", SignatureVerifier(settings.signing_secret or ""),
                                       self._service.metrics)
         self._socket: AsyncSocketModeHandler | None = None
         self._started = False
@@ -92,8 +99,8 @@ class SlackAdapter:
         if self._socket is None:
             return self._started
         client = self._socket.client
-        session = client.current_session
-        return not client.closed and session is not None and not session.closed
+        return not client.closed and client.current_session is not None and not (
+            client.current_session.closed)
 
     async def start(self) -> None:
         """Open the Socket Mode connection; in HTTP mode Slack comes to `routes()` instead."""
@@ -163,19 +170,19 @@ class SlackAdapter:
         does not show an ephemeral command's text."""
         await ack()
         raw = str(command.get("text", ""))
-        reply = await self._service.ask(without_markup(raw, None), _asker(command.get("user_id")))
-        public = self._settings.response_type is ResponseType.IN_CHANNEL
-        await self._deliver(respond, for_command(reply, public), asked=unescape(raw))
+        reply = await self._service.ask(without_markup(raw, None), asker(command.get("user_id")))
+        await self._deliver(respond, for_command(reply, self._settings.public),
+                            asked=unescape(raw))
 
     async def _on_message(self, event: Payload, context: AsyncBoltContext, say: AsyncSay) -> None:
         """`@Selank bot …` in a channel, answered in a thread under it; or a DM, answered in
         the DM. Edits, joins and bots' messages (this one's included) are never asked."""
         dm = event.get("type") == "message"
         not_a_question = dm and (event.get("channel_type") != "im" or bool(event.get("subtype")))
-        if not_a_question or _from_a_bot(event, context):
+        if not_a_question or from_a_bot(event, context.bot_user_id):
             return
         text = without_markup(str(event.get("text", "")), context.bot_user_id)
-        delivery = for_message(await self._service.ask(text, _asker(event.get("user"))))
+        delivery = for_message(await self._service.ask(text, asker(event.get("user"))))
         if delivery.reply is not None and delivery.place is Place.PUBLIC:
             message = render(delivery.reply)
             await say(text=message.text, blocks=list(message.blocks),
@@ -188,48 +195,39 @@ class SlackAdapter:
         pressed = decode(action.get("value")) or legacy_action(action)
         if pressed is None:
             return
-        user_id = _user_id(body)
+        user = body.get("user")
+        user_id = str(user["id"]) if isinstance(user, dict) and user.get("id") else None
         container = body.get("container")
         under_private = isinstance(container, dict) and bool(container.get("is_ephemeral"))
-        delivery = await self._service.pressed(pressed, _asker(user_id), under_private)
+        delivery = await self._service.pressed(pressed, asker(user_id), under_private)
         await self._deliver(respond, delivery, presser=user_id, pressed=True)
 
     async def _deliver(self, respond: AsyncRespond, delivery: Delivery, *, asked: str = "",
                        presser: str | None = None, pressed: bool = False) -> None:
         """The core's `Delivery` as a response_url post: private is ephemeral and beside the
-        message; public is in channel (a share also drops the private copy it came from)."""
-        reply, beside = delivery.reply, (False if pressed else None)
+        message; public is in channel (a share also drops the private copy it came from); in
+        place replaces the pressed message."""
+        reply, place = delivery.reply, delivery.place
         if reply is None:  # a vote
-            await self._post(respond, render_thanks(THANKS), "ephemeral", replace_original=False)
-        elif delivery.place is Place.NOWHERE:
-            return
-        elif delivery.place is Place.PRIVATE:
-            options = RenderOptions(share=delivery.offer_share, asked=asked or None)
-            await self._post(respond, render(reply, options), "ephemeral", replace_original=beside)
-        elif delivery.place is Place.PUBLIC:
-            options = RenderOptions(shared_by=presser if delivery.shared else None)
-            await self._post(respond, render(reply, options), "in_channel",
-                             replace_original=beside)
+            await self._post(respond, render_thanks(THANKS), "ephemeral", False)
+        elif place is not Place.NOWHERE:
+            message = render(reply, asked=(asked or None) if place is Place.PRIVATE else None,
+                             shared_by=presser if delivery.shared else None)
+            beside = True if place is Place.IN_PLACE else (False if pressed else None)
+            await self._post(respond, message, _RESPONSE_TYPE.get(place), beside)
             if delivery.shared:
-                await send_with_retries(_status(respond, delete_original=True), "response_url",
-                                        self._retry_delays)
-        else:  # in place of the pressed message
-            await self._post(respond, render(reply, RenderOptions(share=delivery.offer_share)),
-                             None, replace_original=True)
+                await self._send(respond, delete_original=True)
 
     async def _post(self, respond: AsyncRespond, message: SlackMessage,
-                    response_type: str | None, *, replace_original: bool | None) -> None:
-        await send_with_retries(
-            _status(respond, text=message.text, blocks=list(message.blocks),
-                    response_type=response_type, replace_original=replace_original),
-            "response_url", self._retry_delays)
+                    response_type: str | None, replace_original: bool | None) -> None:
+        await self._send(respond, text=message.text, blocks=list(message.blocks),
+                         response_type=response_type, replace_original=replace_original)
 
-
-def _status(respond: AsyncRespond, **message: Any) -> Callable[[], Awaitable[int]]:
-    """One try at posting `message` to the response_url, as its HTTP status."""
-    async def send() -> int:
-        return (await respond(**message)).status_code
-    return send
+    async def _send(self, respond: AsyncRespond, **message: Any) -> None:
+        """Post to the response_url, retried on a 5xx, a 429 or a dropped connection."""
+        async def send() -> int:
+            return (await respond(**message)).status_code
+        await send_with_retries(send, "response_url", self._retry_delays)
 
 
 async def _check_token(variable: str, call: Awaitable[T]) -> T:
@@ -239,29 +237,3 @@ async def _check_token(variable: str, call: Awaitable[T]) -> T:
     except SlackApiError as error:
         code = error.response.get("error", "unknown_error")
         raise ConfigError([f"{variable} was refused by Slack ({code})"]) from None
-
-
-def _asker(user_id: object) -> Asker:
-    return Asker(platform=PLATFORM, user_id=str(user_id or "unknown"))
-
-
-def _user_id(body: Payload) -> str | None:
-    user = body.get("user")
-    return str(user.get("id")) if isinstance(user, dict) and user.get("id") else None
-
-
-def _from_a_bot(event: Payload, context: AsyncBoltContext) -> bool:
-    """Bots (this one included) are never asked: it would loop, or answer an integration."""
-    return bool(event.get("bot_id")) or event.get("subtype") == "bot_message" or (
-        context.bot_user_id is not None and event.get("user") == context.bot_user_id)
-
-
-def without_markup(text: str, bot_user_id: str | None) -> str:
-    """The question without Slack's markup, then unescaped: Slack's half of translating in.
-
-    Our own `<@BOTID>` (or `<@BOTID|name>`) goes first; a labelled link keeps its label;
-    every other token (`<!channel>`, `<@U123|bob>`, `<#C1|general>`) is a gap.
-    """
-    if bot_user_id:
-        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
-    return unescape(_MARKUP.sub(" ", _LINK.sub(r" \1 ", text))).strip()

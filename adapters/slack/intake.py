@@ -1,5 +1,6 @@
-"""A signed request's bytes made into the Bolt request, or the reason they cannot be; and
-the buttons of messages posted before the core's action ids, made into actions.
+"""Slack's half of translating in: a signed request's bytes made into the Bolt request (or
+the reason they cannot be), the question without Slack's markup, who asked, and the buttons
+of messages posted before the core's action ids, made into actions.
 
 Only requests whose signature was checked get here. Bolt's own body parser is used, so
 what we accept is exactly what Bolt would read; anything it cannot read as one JSON object
@@ -16,9 +17,12 @@ from typing import Any
 
 from slack_bolt.request.async_request import AsyncBoltRequest
 
-from adapters.slack.render import ACTION_COMMAND, ACTION_IDS, ACTION_SHARE, ACTION_SHOW
+from adapters.slack.render import ACTION_COMMAND, ACTION_IDS, ACTION_SHARE, ACTION_SHOW, unescape
 from bot.core.reply import Action, ActionKind, Menu
+from bot.ops.service import Asker
 
+_LINK = re.compile(r"<(?:https?|mailto):[^<>|\s]{1,500}\|([^<>]{1,200})>")
+_MARKUP = re.compile(r"<[!@#:a-zA-Z][^<>\s]{0,200}>")
 _LEGACY_ENTRY = re.compile(r"entry:([a-z0-9-]{1,80})")
 _LEGACY_KINDS = {ACTION_IDS[kind]: kind for kind in (
     ActionKind.HELPFUL, ActionKind.NOT_HELPFUL, ActionKind.SHARE)}
@@ -42,32 +46,46 @@ def bolt_request(body: bytes, query: str,
                  headers: Mapping[str, str]) -> AsyncBoltRequest | Malformed | Unusable:
     """The Bolt request for a signed body, or why it is malformed or unusable."""
     try:
-        text = body.decode("utf-8")
+        request = AsyncBoltRequest(body=body.decode("utf-8"), query=query, headers=dict(headers))
     except UnicodeDecodeError:
         return Malformed("invalid_utf8")
-    try:
-        request = AsyncBoltRequest(body=text, query=query, headers=dict(headers))
     except (ValueError, TypeError, AttributeError, KeyError, IndexError):
         # Bolt parses in its constructor and reads fields of what it parsed.
         return Malformed("unparsable_body")
     payload = request.body
     if not isinstance(payload, dict):
         return Malformed("not_an_object")
-    unusable = _unusable(payload)
-    return Unusable(unusable) if unusable else request
-
-
-def _unusable(payload: Mapping[str, object]) -> str | None:
-    """Shapes Slack never sends but a signed sender could: nothing sensible to answer."""
-    if "command" in payload and not payload.get("response_url"):
-        return "command_without_response_url"
-    if payload.get("type") == "event_callback" and not isinstance(payload.get("event"), dict):
-        return "event_not_an_object"
+    # Shapes Slack never sends but a signed sender could: nothing sensible to answer.
     actions = payload.get("actions")
+    if "command" in payload and not payload.get("response_url"):
+        return Unusable("command_without_response_url")
+    if payload.get("type") == "event_callback" and not isinstance(payload.get("event"), dict):
+        return Unusable("event_not_an_object")
     if payload.get("type") == "block_actions" and not (
             isinstance(actions, list) and all(isinstance(a, dict) for a in actions)):
-        return "actions_not_objects"
-    return None
+        return Unusable("actions_not_objects")
+    return request
+
+
+def without_markup(text: str, bot_user_id: str | None) -> str:
+    """The question without Slack's markup, then unescaped.
+
+    Our own `<@BOTID>` (or `<@BOTID|name>`) goes first; a labelled link keeps its label;
+    every other token (`<!channel>`, `<@U123|bob>`, `<#C1|general>`) is a gap.
+    """
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
+    return unescape(_MARKUP.sub(" ", _LINK.sub(r" \1 ", text))).strip()
+
+
+def asker(user_id: object) -> Asker:
+    return Asker(platform="slack", user_id=str(user_id or "unknown"))
+
+
+def from_a_bot(event: Mapping[str, Any], bot_user_id: str | None) -> bool:
+    """Bots (this one included) are never asked: it would loop, or answer an integration."""
+    return bool(event.get("bot_id")) or event.get("subtype") == "bot_message" or (
+        bot_user_id is not None and event.get("user") == bot_user_id)
 
 
 def legacy_action(action: Mapping[str, Any]) -> Action | None:

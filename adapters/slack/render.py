@@ -8,12 +8,14 @@ the disclaimer never the part that is cut.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
 from adapters.common import fitting
 from bot.content.knowledge import Comparison
-from bot.core.actions import encode
+from bot.core.actions import POINTERS_HEADING, encode
 from bot.core.reply import Action, ActionKind, Reply, Status
 
 Block = dict[str, Any]
@@ -41,6 +43,8 @@ ACTION_IDS: Final = {ActionKind.SHOW: "selank_show", ActionKind.SHARE: "selank_s
                      ActionKind.NOT_HELPFUL: "selank_feedback_down"}
 ACTION_SHOW, ACTION_SHARE, ACTION_COMMAND, ACTION_FEEDBACK_UP, ACTION_FEEDBACK_DOWN = (
     ACTION_IDS.values())
+_POINTERS: Final = (ActionKind.SHOW, ActionKind.MENU)
+"""The first row of buttons; votes and "Share in channel" make the second."""
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _BULLET = re.compile(r"^(\s*)- ", re.MULTILINE)
@@ -55,18 +59,6 @@ class SlackMessage:
 
     text: str
     blocks: tuple[Block, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
-    """How this reply is shown; the reply itself says what it is."""
-
-    share: bool = False
-    """Offer a "Share in channel" button (the reply is only visible to the asker)."""
-    asked: str | None = None
-    """The user's own words, echoed back escaped (a slash command is not shown in channel)."""
-    shared_by: str | None = None
-    """The Slack user id of whoever shared this answer into the channel."""
 
 
 def escape(text: str) -> str:
@@ -97,29 +89,27 @@ def cut(text: str, limit: int) -> str:
     return fitting.cut(text, limit, outside_escapes)
 
 
-def render(reply: Reply, options: RenderOptions | None = None) -> SlackMessage:
-    """The whole message for one reply: header, body, extras, buttons, then the disclaimer."""
-    opts = options or RenderOptions()
-    safety = reply.status is Status.SAFETY
+def render(reply: Reply, *, asked: str | None = None, shared_by: str | None = None) -> (
+        SlackMessage):
+    """The whole message for one reply: header, body, extras, buttons, then the disclaimer.
+
+    `asked` echoes the user's words (a private slash command's text is not shown in the
+    channel); `shared_by` is the Slack user id of whoever shared the answer into it."""
     top: list[Block] = [_header(reply.title)]
-    if opts.shared_by and _USER_ID.match(opts.shared_by):
-        top.append(_context(f"Shared by <@{opts.shared_by}>"))
-    if opts.asked and reply.status in _ECHO_STATUSES:
-        top.append(_context(f"You asked: {cut(escape(opts.asked.strip()), ASKED_LIMIT)}"))
+    if shared_by and _USER_ID.match(shared_by):
+        top.append(_context(f"Shared by <@{shared_by}>"))
+    if asked and reply.status in _ECHO_STATUSES:
+        top.append(_context(f"You asked: {cut(escape(asked.strip()), ASKED_LIMIT)}"))
     if reply.notice:
         top.append(_context(escape(reply.notice)))
-
-    extras: list[Block] = []
-    if not safety:
-        extras += _comparison(reply.comparison) + _pointers(reply) + _votes_and_share(reply,
-                                                                                     opts)
+    safety = reply.status is Status.SAFETY
+    extras = [] if safety else [*_comparison(reply.comparison), *_buttons(reply)]
     if reply.safety_net:  # a block of its own just above the footer: body cuts never reach it
         extras.append(_context(f":sos: {escape(reply.safety_net)}"))
-
-    room = MAX_BLOCKS - len(top) - len(extras) - 1
+    room = min(MAX_BLOCKS - len(top) - len(extras) - 1, BODY_SECTIONS_LIMIT)
     body = fitting.pieces(to_mrkdwn(reply.body), SECTION_TEXT_LIMIT, outside_escapes)
-    if not safety and len(body) > min(room, BODY_SECTIONS_LIMIT):  # safety text is never cut
-        body = body[: max(min(room, BODY_SECTIONS_LIMIT), 1)]
+    if not safety and len(body) > room:  # safety text is never cut
+        body = body[: max(room, 1)]
         body[-1] = fitting.shorten(body[-1], SECTION_TEXT_LIMIT, SHORTENED, outside_escapes)
     sections = [{"type": "section", "text": _mrkdwn(chunk)} for chunk in body]
     return SlackMessage(text=plain_text(reply), blocks=(*top, *sections, *extras, _footer(reply)))
@@ -174,38 +164,33 @@ def _comparison(comparison: Comparison | None) -> list[Block]:
     return blocks[:BODY_SECTIONS_LIMIT]
 
 
-def _pointers(reply: Reply) -> list[Block]:
-    """Buttons to other entries (the "did you mean" choices, the nearest or related topics),
-    and the menu buttons the core offers with them."""
+def _buttons(reply: Reply) -> list[Block]:
+    """Two rows of the core's actions: other entries and menus under a heading, then votes
+    and the share; a menu button always finds room beside 24 entries."""
     shows = reply.offers(ActionKind.SHOW)[: ACTIONS_ELEMENTS_LIMIT - 1]
-    buttons = [_button(a, f"{ACTION_SHOW}_{i}") for i, a in enumerate(shows)]
-    buttons += [_button(a, f"{ACTION_COMMAND}_{i}" if i else ACTION_COMMAND)
-                for i, a in enumerate(reply.offers(ActionKind.MENU))]
-    if not buttons:
-        return []
-    label = {Status.FALLBACK: "Closest topics I know:", Status.ANSWER: "Related:"}.get(
-        reply.status)
-    heading = [_context(label)] if label and shows else []
-    return [*heading, {"type": "actions", "elements": buttons[:ACTIONS_ELEMENTS_LIMIT]}]
+    pointers = (*shows, *reply.offers(ActionKind.MENU))[:ACTIONS_ELEMENTS_LIMIT]
+    rest = [action for action in reply.actions if action.kind not in _POINTERS]
+    heading = POINTERS_HEADING.get(reply.status)
+    blocks = [_context(heading)] if heading and shows else []
+    return blocks + [{"type": "actions", "elements": list(_numbered(row))}
+                     for row in (pointers, rest) if row]
 
 
-def _votes_and_share(reply: Reply, opts: RenderOptions) -> list[Block]:
-    """👍 / 👎, and "Share in channel" where only the asker can see the reply."""
-    votes = (*reply.offers(ActionKind.HELPFUL), *reply.offers(ActionKind.NOT_HELPFUL))
-    buttons = [_button(action, ACTION_IDS[action.kind]) for action in votes]
-    if opts.share:
-        buttons += [_button(action, ACTION_SHARE, "Share in channel", style="primary")
-                    for action in reply.offers(ActionKind.SHARE)]
-    return [{"type": "actions", "elements": buttons}] if buttons else []
+def _numbered(row: Iterable[Action]) -> Iterator[Block]:
+    """Buttons with ids unique in their row: `selank_show_0`, `selank_command`, `_1`, ..."""
+    seen: Counter[ActionKind] = Counter()
+    for action in row:
+        i, base = seen[action.kind], ACTION_IDS[action.kind]
+        seen[action.kind] += 1
+        yield _button(action, f"{base}_{i}" if i or action.kind is ActionKind.SHOW else base)
 
 
-def _button(action: Action, action_id: str, text: str | None = None,
-            style: str | None = None) -> Block:
-    label = cut(text or action.label or "Show", BUTTON_TEXT_LIMIT)
-    button: Block = {"type": "button", "text": {"type": "plain_text", "text": label,
-                                                "emoji": True},
-                     "action_id": action_id, "value": encode(action)}
-    return button | ({"style": style} if style else {})
+def _button(action: Action, action_id: str) -> Block:
+    label = "Share in channel" if action.kind is ActionKind.SHARE else action.label or "Show"
+    button: Block = {"type": "button", "action_id": action_id, "value": encode(action),
+                     "text": {"type": "plain_text", "text": cut(label, BUTTON_TEXT_LIMIT),
+                              "emoji": True}}
+    return button | ({"style": "primary"} if action.kind is ActionKind.SHARE else {})
 
 
 def _footer(reply: Reply) -> Block:

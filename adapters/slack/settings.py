@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-from bot.ops.config import ConfigError, optional_int, optional_url, require
+from bot.ops.config import ConfigError, optional_choice, optional_int, optional_url, require
 
 DEFAULT_PORT = 3000
-
-
-class ResponseType(StrEnum):
-    """Who sees a slash-command answer first: the asker alone, or the whole channel."""
-
-    EPHEMERAL = "ephemeral"
-    IN_CHANNEL = "in_channel"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +18,8 @@ class SlackSettings:
     app_token: str | None = field(default=None, repr=False)
     signing_secret: str | None = field(default=None, repr=False)
     port: int = DEFAULT_PORT
-    response_type: ResponseType = ResponseType.EPHEMERAL
+    public: bool = False
+    """`/selank` answers the whole channel (SLACK_RESPONSE=in_channel), not the asker alone."""
     api_url: str | None = None
 
     @property
@@ -42,32 +35,18 @@ class SlackSettings:
                             "the Bot User OAuth Token from the app's OAuth & Permissions page")
         if bot_token and not bot_token.startswith("xoxb-"):
             problems.append("SLACK_BOT_TOKEN should be a bot token starting with xoxb-")
-
         app_token = env.get("SLACK_APP_TOKEN", "").strip() or None
         if app_token is not None and not app_token.startswith("xapp-"):
             problems.append("SLACK_APP_TOKEN should be an app-level token starting with xapp-")
-
         signing_secret = env.get("SLACK_SIGNING_SECRET", "").strip() or None
         if app_token is None and signing_secret is None:
-            problems.append(
-                "SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify requests "
-                "(or set SLACK_APP_TOKEN to use Socket Mode)"
-            )
-
+            problems.append("SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify "
+                            "requests (or set SLACK_APP_TOKEN to use Socket Mode)")
         port = optional_int(env, "PORT", DEFAULT_PORT, problems, minimum=1, maximum=65535)
-
-        raw_response = env.get("SLACK_RESPONSE", "").strip().lower() or ResponseType.EPHEMERAL
-        try:
-            response_type = ResponseType(raw_response)
-        except ValueError:
-            problems.append("SLACK_RESPONSE should be ephemeral or in_channel")
-            response_type = ResponseType.EPHEMERAL
-
+        response = optional_choice(env, "SLACK_RESPONSE", ("ephemeral", "in_channel"), problems)
         # slack_sdk joins method names onto the base URL, so it must end in `/`.
         api_url = optional_url(env, "SLACK_API_URL", ("http", "https"), problems)
-        api_url = api_url and api_url + "/"
-
         if problems:
             raise ConfigError(problems)
         return cls(bot_token=bot_token, app_token=app_token, signing_secret=signing_secret,
-                   port=port, response_type=response_type, api_url=api_url)
+                   port=port, public=response == "in_channel", api_url=api_url and api_url + "/")

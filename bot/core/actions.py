@@ -28,6 +28,8 @@ _ID = re.compile(
     rf"selank:(?:show:(?P<show>{_ENTRY})|fb:(?P<vote>up|down):(?P<voted>{_ENTRY})"
     rf"|share:(?:entry:(?P<shared>{_ENTRY})|(?P<shared_menu>help|summary|topics))"
     rf"|menu:(?P<menu>help|summary|topics))")
+POINTERS_HEADING: Final = {Status.FALLBACK: "Closest topics I know:", Status.ANSWER: "Related:"}
+"""The heading over a reply's buttons or list of other entries, by the reply's kind."""
 _MENU_LABELS: Final = {Menu.HELP: "What can I ask?", Menu.SUMMARY: "Key points",
                        Menu.TOPICS: "All topics"}
 

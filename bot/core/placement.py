@@ -36,15 +36,20 @@ THANKS: Final = "Thanks: your feedback helps improve these answers."
 
 @dataclass(frozen=True, slots=True)
 class Delivery:
-    """A reply with its place; `offer_share` when it is visible to its asker alone."""
+    """A reply with its place. Its share action is kept only where the reply is visible to
+    its asker alone, so an adapter lays out every action it is handed."""
 
     place: Place
     reply: Reply | None = None
     """None after a vote, which builds no reply: the presser gets `THANKS`, privately."""
-    offer_share: bool = False
-    """Show the share button: the reply is only visible to the asker, and can be shared."""
     shared: bool = False
     """A share press: the public post says who shared it."""
+
+
+def _placed(place: Place, reply: Reply, *, share: bool = False,
+            shared: bool = False) -> Delivery:
+    kept = reply if share else reply.without(ActionKind.SHARE)
+    return Delivery(place, kept, shared=shared)
 
 
 def for_command(reply: Reply, public: bool) -> Delivery:
@@ -53,15 +58,15 @@ def for_command(reply: Reply, public: bool) -> Delivery:
     A safety reply or a rate-limit notice stays private whatever the setting.
     """
     if reply.is_silent:
-        return Delivery(Place.NOWHERE, reply)
+        return _placed(Place.NOWHERE, reply)
     if public and not reply.private:
-        return Delivery(Place.PUBLIC, reply)
-    return Delivery(Place.PRIVATE, reply, offer_share=True)
+        return _placed(Place.PUBLIC, reply)
+    return _placed(Place.PRIVATE, reply, share=True)
 
 
 def for_message(reply: Reply) -> Delivery:
     """A mention or a DM is answered where it was asked, as a thread reply or in the DM."""
-    return Delivery(Place.NOWHERE if reply.is_silent else Place.PUBLIC, reply)
+    return _placed(Place.NOWHERE if reply.is_silent else Place.PUBLIC, reply)
 
 
 def for_press(action: Action, reply: Reply, under_private: bool) -> Delivery:
@@ -69,12 +74,12 @@ def for_press(action: Action, reply: Reply, under_private: bool) -> Delivery:
     reply goes beside the message, never over it; any other reply takes the message's place,
     keeping its visibility (`under_private`: the pressed message was the presser's alone)."""
     if reply.is_silent:
-        return Delivery(Place.NOWHERE, reply)
+        return _placed(Place.NOWHERE, reply)
     if reply.private:
-        return Delivery(Place.PRIVATE, reply)
+        return _placed(Place.PRIVATE, reply)
     if action.kind is ActionKind.SHARE:
-        return Delivery(Place.PUBLIC, reply, shared=True)
-    return Delivery(Place.IN_PLACE, reply, offer_share=under_private)
+        return _placed(Place.PUBLIC, reply, shared=True)
+    return _placed(Place.IN_PLACE, reply, share=under_private)
 
 
 VOTED: Final = Delivery(Place.PRIVATE)

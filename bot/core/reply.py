@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum, auto
 
 from bot.content.knowledge import Comparison
@@ -103,6 +103,10 @@ class Reply:
     def offers(self, kind: ActionKind) -> tuple[Action, ...]:
         """This reply's actions of one kind."""
         return tuple(action for action in self.actions if action.kind is kind)
+
+    def without(self, kind: ActionKind) -> Reply:
+        """The same reply, offering no action of this kind."""
+        return replace(self, actions=tuple(a for a in self.actions if a.kind is not kind))
 
     @property
     def private(self) -> bool:

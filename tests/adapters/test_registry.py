@@ -36,7 +36,7 @@ def test_the_run_command_offers_the_registered_platforms() -> None:
 
 def test_slack_translate_in_strips_slack_markup_and_keeps_link_labels() -> None:
     """`<!channel>`, user and channel tokens go; a link's label stays; escapes are undone."""
-    from adapters.slack.app import without_markup
+    from adapters.slack.intake import without_markup
 
     text = "<@B1> <!channel> <@U123|bob> is it safe &amp; legal <#C1|general> <https://x.y|here>"
     assert without_markup(text, "B1").split() == ["is", "it", "safe", "&", "legal", "here"]

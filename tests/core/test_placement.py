@@ -16,8 +16,16 @@ SHOW = Action(ActionKind.SHOW, entry_id="what-is-selank")
 SHARE = Action(ActionKind.SHARE, entry_id="what-is-selank")
 
 
+VOTE = Action(ActionKind.HELPFUL, entry_id="what-is-selank")
+
+
 def reply(status: Status, body: str = "text") -> Reply:
-    return Reply(status=status, title="t", body=body, disclaimer="not medical advice")
+    return Reply(status=status, title="t", body=body, disclaimer="not medical advice",
+                 actions=(VOTE, SHARE))
+
+
+def offers_share(delivery: Delivery) -> bool:
+    return delivery.reply is not None and bool(delivery.reply.offers(ActionKind.SHARE))
 
 
 @pytest.mark.parametrize("public", [False, True])
@@ -29,9 +37,14 @@ def test_a_safety_reply_to_a_command_stays_private_even_when_commands_are_public
 
 def test_a_command_answer_is_private_with_a_share_button_unless_commands_are_public() -> None:
     assert for_command(reply(Status.ANSWER), public=False) == Delivery(
-        Place.PRIVATE, reply(Status.ANSWER), offer_share=True)
+        Place.PRIVATE, reply(Status.ANSWER))
     assert for_command(reply(Status.ANSWER), public=True) == Delivery(
-        Place.PUBLIC, reply(Status.ANSWER))
+        Place.PUBLIC, reply(Status.ANSWER).without(ActionKind.SHARE))
+
+
+def test_a_public_reply_keeps_its_other_actions_but_never_a_share() -> None:
+    answered = for_message(reply(Status.ANSWER)).reply
+    assert answered is not None and answered.actions == (VOTE,)
 
 
 def test_a_user_past_the_rate_limit_gets_nothing_anywhere() -> None:
@@ -49,14 +62,14 @@ def test_a_rate_limit_notice_after_a_press_goes_beside_the_message_never_over_it
 
 def test_a_share_press_posts_publicly_and_says_who_shared_it() -> None:
     assert for_press(SHARE, reply(Status.ANSWER), under_private=True) == Delivery(
-        Place.PUBLIC, reply(Status.ANSWER), shared=True)
+        Place.PUBLIC, reply(Status.ANSWER).without(ActionKind.SHARE), shared=True)
 
 
 def test_a_topic_press_takes_the_message_place_and_keeps_its_visibility() -> None:
     under_private = for_press(SHOW, reply(Status.ANSWER), under_private=True)
     under_public = for_press(SHOW, reply(Status.ANSWER), under_private=False)
-    assert (under_private.place, under_private.offer_share) == (Place.IN_PLACE, True)
-    assert (under_public.place, under_public.offer_share) == (Place.IN_PLACE, False)
+    assert (under_private.place, offers_share(under_private)) == (Place.IN_PLACE, True)
+    assert (under_public.place, offers_share(under_public)) == (Place.IN_PLACE, False)
 
 
 def test_a_vote_is_kept_and_thanked_and_builds_no_reply(responder: Responder) -> None:

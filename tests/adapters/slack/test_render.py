@@ -21,7 +21,6 @@ from adapters.slack.render import (
     SHORTENED,
     TEXT_LIMIT,
     Block,
-    RenderOptions,
     SlackMessage,
     cut,
     escape,
@@ -31,7 +30,7 @@ from adapters.slack.render import (
 )
 from bot.content.knowledge import Comparison
 from bot.core.actions import actions_for
-from bot.core.reply import EntryRef, Reply, Status
+from bot.core.reply import ActionKind, EntryRef, Reply, Status
 from bot.core.responder import Responder
 
 DISCLAIMER = "For information only: not medical advice."
@@ -125,12 +124,14 @@ def test_should_carry_title_body_and_disclaimer_in_plain_text() -> None:
     assert text.endswith(f"_{DISCLAIMER}_")
 
 
-def test_should_offer_feedback_on_answers_and_share_only_when_asked() -> None:
-    """Answers get 👍 / 👎 carrying the entry; "Share in channel" only with share=True."""
-    plain = {b["action_id"]: b["value"] for b in _buttons(render(_reply(related=())))}
+def test_should_offer_feedback_on_answers_and_share_only_when_the_reply_offers_it() -> None:
+    """Answers get 👍 / 👎 carrying the entry; "Share in channel" only where the core kept
+    the share action (bot/core/placement.py drops it from replies everyone sees)."""
+    public = _reply(related=()).without(ActionKind.SHARE)
+    plain = {b["action_id"]: b["value"] for b in _buttons(render(public))}
     assert plain == {ACTION_FEEDBACK_UP: "selank:fb:up:what-is-selank",
                      ACTION_FEEDBACK_DOWN: "selank:fb:down:what-is-selank"}
-    shared = _buttons(render(_reply(related=()), RenderOptions(share=True)))
+    shared = _buttons(render(_reply(related=())))
     assert [b["action_id"] for b in shared][-1] == ACTION_SHARE
     assert shared[-1]["value"] == "selank:share:entry:what-is-selank"
 
@@ -140,7 +141,7 @@ def test_should_never_give_safety_replies_buttons_or_cut_them() -> None:
     body = "\n".join(f"- Line {i}: " + "call for help " * 30 for i in range(40))
     reply = _reply(status=Status.SAFETY, title="Please get help now", body=body,
                    entry_id=None, related=(EntryRef("side-effects", "Side effects?"),))
-    message = render(reply, RenderOptions(share=True, asked="help me"))
+    message = render(reply, asked="help me")
     assert _buttons(message) == []
     sections = "\n".join(b["text"]["text"] for b in message.blocks if b["type"] == "section")
     assert sections.replace("\n", "") == to_mrkdwn(body).strip().replace("\n", "")
@@ -203,7 +204,7 @@ def test_should_shorten_long_titles_and_button_texts() -> None:
 def test_should_echo_the_question_escaped_and_the_notice() -> None:
     """The asker's words and the core's notice are shown, escaped, never as mentions."""
     message = render(_reply(notice="Only the first 1000 characters were read."),
-                     RenderOptions(asked="<!channel> is it <@U123> & safe?"))
+                     asked="<!channel> is it <@U123> & safe?")
     texts = _texts(message.blocks)
     assert "You asked: &lt;!channel&gt; is it &lt;@U123&gt; &amp; safe?" in texts
     assert "Only the first 1000 characters were read." in texts
@@ -212,16 +213,15 @@ def test_should_echo_the_question_escaped_and_the_notice() -> None:
 
 def test_should_name_the_sharer_only_when_it_is_a_user_id() -> None:
     """"Shared by" mentions a real user id, and drops anything else."""
-    assert "Shared by <@U0ABC123>" in _texts(render(_reply(), RenderOptions(
-        shared_by="U0ABC123")).blocks)
-    assert not any("Shared by" in t for t in _texts(render(_reply(), RenderOptions(
-        shared_by="<!channel>")).blocks))
+    assert "Shared by <@U0ABC123>" in _texts(render(_reply(), shared_by="U0ABC123").blocks)
+    assert not any("Shared by" in t for t in _texts(render(_reply(), shared_by="<!channel>")
+                                                    .blocks))
 
 
 def test_should_offer_share_exactly_where_the_core_says() -> None:
     """"Share in channel" follows the core's share rule: help too, never a fallback."""
     def shares(reply: Reply) -> list[str]:
-        return [b["value"] for b in _buttons(render(reply, RenderOptions(share=True)))
+        return [b["value"] for b in _buttons(render(reply))
                 if b["action_id"] == ACTION_SHARE]
 
     assert shares(_reply(status=Status.HELP, entry_id=None)) == ["selank:share:help"]
@@ -251,7 +251,7 @@ def test_should_render_every_real_reply_within_limits_with_disclaimer_last(
 ) -> None:
     """Whatever the core replies, the message fits Block Kit and ends with the disclaimer."""
     reply = responder.ask(question)
-    message = render(reply, RenderOptions(share=True, asked=question))
+    message = render(reply, asked=question)
     _assert_within_limits(message)
     _assert_disclaimer_last(message, reply.disclaimer)
     assert "<!here>" not in json.dumps(message.blocks) + message.text

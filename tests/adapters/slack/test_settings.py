@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.slack.settings import ResponseType, SlackSettings
+from adapters.slack.settings import SlackSettings
 from bot.ops.config import ConfigError
 
 BOT = "xoxb-1111-2222-secretbotvalue"
@@ -23,7 +23,7 @@ def test_should_read_http_mode_with_defaults() -> None:
     settings = SlackSettings.from_env({"SLACK_BOT_TOKEN": BOT, "SLACK_SIGNING_SECRET": SECRET})
     assert not settings.socket_mode
     assert settings.port == 3000
-    assert settings.response_type is ResponseType.EPHEMERAL
+    assert not settings.public
     assert settings.api_url is None
 
 
@@ -41,7 +41,7 @@ def test_should_read_in_channel_port_and_api_url() -> None:
         "SLACK_RESPONSE": "in_channel", "SLACK_API_URL": "http://127.0.0.1:9999/api",
     })
     assert settings.port == 8080
-    assert settings.response_type is ResponseType.IN_CHANNEL
+    assert settings.public
     assert settings.api_url == "http://127.0.0.1:9999/api/"
 
 
